@@ -1,0 +1,280 @@
+// The report repository: reports and their audit trail in the one table. Thin: the domain decides, this stores.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AuditEvent, Report } from '../../domain/report.ts';
+import { auditKey, DUE_BUCKET, reportKey, reportTable } from '../../storage/table.ts';
+import { storageCall } from './errors.ts';
+
+export interface RepositoryOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  retentionDays: number;
+  /** Clock for filtering expired items (DynamoDB deletes them lazily, DynamoDB Local never does). */
+  now?: () => Date;
+}
+
+/** A stored report with the version its next change must match. */
+export interface StoredReport {
+  report: Report;
+  version: number;
+}
+
+export type CreateResult = { kind: 'created'; report: Report } | { kind: 'exists'; report: Report };
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims'];
+
+export function toItem(report: Report, version: number, retentionDays: number): Record<string, unknown> {
+  const closedAt = report.closedAt ? new Date(report.closedAt) : undefined;
+  return {
+    ...reportKey(report.id),
+    ...report,
+    version,
+    teamStatus: `${report.teamId}#${report.status === 'closed' ? 'closed' : 'open'}`,
+    deadline: sortDeadline(report),
+    ...(report.nextActionAt ? { dueBucket: DUE_BUCKET } : {}),
+    ...(closedAt ? { expiresAt: Math.floor(closedAt.getTime() / 1000) + retentionDays * 86_400 } : {}),
+  };
+}
+
+/** The deadline the team must meet next (for sorting the portal list); the close time once closed. */
+function sortDeadline(report: Report): string {
+  if (report.status === 'closed') return report.closedAt ?? report.feedbackBy;
+  return report.status === 'received' ? report.acknowledgeBy : report.feedbackBy;
+}
+
+export function fromItem(item: Record<string, unknown>): StoredReport {
+  const report = { ...item } as Record<string, unknown>;
+  for (const key of KEY_ATTRIBUTES) delete report[key];
+  return { report: report as unknown as Report, version: Number(item.version ?? 0) };
+}
+
+function auditItem(event: AuditEvent, n = 0): Record<string, unknown> {
+  return { ...auditKey(event.reportId, event.at, n), ...event };
+}
+
+export class ReportRepository {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #retentionDays: number;
+  readonly #now: () => Date;
+
+  constructor(options: RepositoryOptions) {
+    this.#client = options.client;
+    this.#table = options.tableName;
+    this.#retentionDays = options.retentionDays;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Writes a new report and its first audit event in one transaction, keyed by the submission id.
+   * If the id is taken, returns the stored report from the failed condition (ALL_OLD), so the
+   * public submit function needs no read permission to answer a retry with the same reference.
+   */
+  async create(report: Report, audit: AuditEvent): Promise<CreateResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await storageCall(() =>
+          this.#client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: this.#table,
+                    Item: toItem(report, 1, this.#retentionDays),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                  },
+                },
+                {
+                  Put: {
+                    TableName: this.#table,
+                    Item: auditItem(audit),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        return { kind: 'created', report };
+      } catch (error) {
+        const cause = (error as { cause?: unknown }).cause ?? error;
+        if (!(cause instanceof TransactionCanceledException)) throw error;
+        const reasons = cause.CancellationReasons ?? [];
+        const existing = reasons[0]?.Code === 'ConditionalCheckFailed' ? reasons[0].Item : undefined;
+        if (existing) {
+          return { kind: 'exists', report: fromItem(unmarshall(existing as never)).report };
+        }
+        // Concurrent transactions on the same key conflict; the loser tries again shortly.
+        if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < 8) {
+          await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 50 * (attempt + 1)));
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  async get(id: string): Promise<StoredReport | null> {
+    const result = await storageCall(() =>
+      this.#client.send(new GetCommand({ TableName: this.#table, Key: reportKey(id), ConsistentRead: true })),
+    );
+    if (!result.Item || this.#expired(result.Item)) return null;
+    return fromItem(result.Item);
+  }
+
+  /**
+   * Stores a change the domain made, if nobody changed the report since it was read (optimistic lock),
+   * together with its audit event. Only the report's own fields are written, so the email ledger that
+   * notify keeps on the same item is never overwritten. Returns false when another writer won.
+   */
+  async saveChange(stored: StoredReport, next: Report, audit: AuditEvent): Promise<boolean> {
+    const item = toItem(next, stored.version + 1, this.#retentionDays);
+    const previous = toItem(stored.report, stored.version, this.#retentionDays);
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':expected': stored.version };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    let n = 0;
+    for (const [key, value] of Object.entries(item)) {
+      if (key === 'pk' || key === 'sk' || key === 'sentEmails') continue;
+      if (JSON.stringify(previous[key]) === JSON.stringify(value)) continue;
+      names[`#a${n}`] = key;
+      values[`:v${n}`] = value;
+      sets.push(`#a${n} = :v${n}`);
+      n++;
+    }
+    for (const key of Object.keys(previous)) {
+      if (key in item || key === 'sentEmails') continue;
+      names[`#a${n}`] = key;
+      removes.push(`#a${n}`);
+      n++;
+    }
+    names['#version'] = 'version';
+    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
+    try {
+      await storageCall(() =>
+        this.#client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.#table,
+                  Key: reportKey(next.id),
+                  UpdateExpression: update,
+                  ConditionExpression: '#version = :expected',
+                  ExpressionAttributeNames: names,
+                  ExpressionAttributeValues: values,
+                },
+              },
+              { Put: { TableName: this.#table, Item: auditItem(audit, stored.version), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      const cause = (error as { cause?: unknown }).cause ?? error;
+      if (cause instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  /** An audit event on its own (a report was viewed). */
+  async addAudit(event: AuditEvent): Promise<void> {
+    const n = Math.floor(Math.random() * 10_000);
+    await storageCall(() =>
+      this.#client.send(
+        new TransactWriteCommand({
+          TransactItems: [{ Put: { TableName: this.#table, Item: auditItem(event, n) } }],
+        }),
+      ),
+    );
+  }
+
+  async auditTrail(id: string): Promise<AuditEvent[]> {
+    const events: AuditEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await storageCall(() =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+            ExpressionAttributeValues: { ':pk': reportKey(id).pk, ':audit': 'AUDIT#' },
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        const { pk: _pk, sk: _sk, ...event } = item;
+        events.push(event as AuditEvent);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return events;
+  }
+
+  /** A team's reports of one state ('open' = received or acknowledged), nearest deadline first. */
+  async listByTeam(teamId: string, state: 'open' | 'closed', limit = 500): Promise<Report[]> {
+    const reports: Report[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await storageCall(() =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: 'byTeam',
+            KeyConditionExpression: '#teamStatus = :teamStatus',
+            ExpressionAttributeNames: { '#teamStatus': reportTable.indexes.byTeam.partitionKey },
+            ExpressionAttributeValues: { ':teamStatus': `${teamId}#${state}` },
+            ScanIndexForward: state === 'open',
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) if (!this.#expired(item)) reports.push(fromItem(item).report);
+      start = page.LastEvaluatedKey;
+    } while (start && reports.length < limit);
+    return reports.slice(0, limit);
+  }
+
+  /**
+   * Reports whose next action time has passed, read from the sparse "due" index: the cost follows the
+   * number of due reports, not the number of reports. Returns consumed read capacity for the benchmarks.
+   */
+  async due(now: Date, limit = 100): Promise<{ reports: StoredReport[]; consumedCapacity: number }> {
+    const found: StoredReport[] = [];
+    let consumedCapacity = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await storageCall(() =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: 'due',
+            KeyConditionExpression: '#bucket = :bucket AND #next <= :now',
+            ExpressionAttributeNames: {
+              '#bucket': reportTable.indexes.due.partitionKey,
+              '#next': reportTable.indexes.due.sortKey,
+            },
+            ExpressionAttributeValues: { ':bucket': DUE_BUCKET, ':now': now.toISOString() },
+            Limit: limit,
+            ExclusiveStartKey: start,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+      );
+      consumedCapacity += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const item of page.Items ?? []) found.push(fromItem(item));
+      start = page.LastEvaluatedKey;
+    } while (start && found.length < limit);
+    return { reports: found, consumedCapacity };
+  }
+
+  #expired(item: Record<string, unknown>): boolean {
+    const expiresAt = item.expiresAt;
+    return typeof expiresAt === 'number' && expiresAt * 1000 <= this.#now().getTime();
+  }
+}

@@ -1,0 +1,40 @@
+// Runtime settings of every function, read once from the environment and validated.
+import * as z from 'zod/mini';
+
+const runtimeSchema = z.object({
+  TABLE_NAME: z._default(z.string().check(z.minLength(1)), 'concern-intake-reports'),
+  /** Set only in local mode and tests: DynamoDB Local's URL. */
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  /** Set only in local mode and tests: aws-ses-v2-local's URL. */
+  SES_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string(), 'eu-north-1'),
+  DIRECTORY_FILE: z._default(z.string(), 'directory.json'),
+  RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), 90),
+  /** Where people open the system: links in emails point here. */
+  PUBLIC_URL: z._default(z.url(), 'http://localhost:3000'),
+  SENDER_ADDRESS: z._default(z.email(), 'no-reply@concern-intake.example'),
+  SES_CONFIGURATION_SET: z.optional(z.string()),
+  /** Secret for signing reporter status links (HMAC). In AWS it comes from Secrets Manager via the stack. */
+  STATUS_LINK_SECRET: z._default(z.string().check(z.minLength(16)), 'local-development-status-secret'),
+  LOCAL_MODE: z._default(z.enum(['true', 'false']), 'false'),
+});
+
+export type RuntimeConfig = z.output<typeof runtimeSchema>;
+
+let cached: RuntimeConfig | undefined;
+
+export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  if (env === process.env && cached) return cached;
+  const result = runtimeSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+  if (env === process.env) cached = result.data;
+  return result.data;
+}
+
+/** For tests and the local server, which change the environment between runs. */
+export function resetRuntimeConfig(): void {
+  cached = undefined;
+}

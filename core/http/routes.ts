@@ -1,0 +1,56 @@
+// The route table, declared once: the CDK HTTP API and the local server are both built from it.
+export type FunctionName = 'web' | 'submit' | 'cases' | 'status';
+export type RouteAuth = 'public' | 'staff';
+
+export interface RouteDefinition {
+  method: 'GET' | 'POST';
+  /** API Gateway path syntax: {name} is a path parameter. */
+  path: string;
+  function: FunctionName;
+  auth: RouteAuth;
+}
+
+export const routes: readonly RouteDefinition[] = [
+  { method: 'GET', path: '/', function: 'web', auth: 'public' },
+  { method: 'GET', path: '/en', function: 'web', auth: 'public' },
+  { method: 'GET', path: '/assets/{file}', function: 'web', auth: 'public' },
+  { method: 'GET', path: '/api/forms/concern-report', function: 'web', auth: 'public' },
+  { method: 'POST', path: '/api/forms/concern-report/submissions', function: 'submit', auth: 'public' },
+  { method: 'GET', path: '/status/{token}', function: 'status', auth: 'public' },
+  { method: 'GET', path: '/api/status/{token}', function: 'status', auth: 'public' },
+  // The portal pages hold no data: they load it from the staff API with the signed-in user's token.
+  { method: 'GET', path: '/cases', function: 'cases', auth: 'public' },
+  { method: 'GET', path: '/cases/{id}', function: 'cases', auth: 'public' },
+  { method: 'GET', path: '/api/cases', function: 'cases', auth: 'staff' },
+  { method: 'GET', path: '/api/cases/{id}', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/acknowledge', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/feedback', function: 'cases', auth: 'staff' },
+];
+
+export interface RouteMatch {
+  route: RouteDefinition;
+  pathParameters: Record<string, string>;
+}
+
+const compiled = routes.map((route) => ({
+  route,
+  names: [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+  pattern: new RegExp(`^${route.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
+}));
+
+/** Matches like API Gateway: exact method and path; a parameter is one path segment. */
+export function matchRoute(method: string, path: string): RouteMatch | undefined {
+  for (const { route, names, pattern } of compiled) {
+    if (route.method !== method) continue;
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const pathParameters: Record<string, string> = {};
+    names.forEach((name, i) => {
+      pathParameters[name] = decodeURIComponent(match[i + 1]!);
+    });
+    return { route, pathParameters };
+  }
+  return undefined;
+}
+
+export const routeKey = (route: RouteDefinition) => `${route.method} ${route.path}`;

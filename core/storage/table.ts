@@ -1,0 +1,39 @@
+// The one table, declared once: the CDK table and the local table are both made from this.
+//
+// Items:
+//   report:  pk = REPORT#<id>  sk = REPORT
+//   audit:   pk = REPORT#<id>  sk = AUDIT#<iso time>#<n>
+// Indexes:
+//   byTeam (open reports of a team, nearest deadline first):  teamStatus = <teamId>#<open|closed>, deadline = <iso>
+//   due    (sparse: only reports with something left to do):   dueBucket = DUE, nextActionAt = <iso>
+export const reportTable = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  indexes: {
+    byTeam: { partitionKey: 'teamStatus', sortKey: 'deadline' },
+    due: { partitionKey: 'dueBucket', sortKey: 'nextActionAt' },
+  },
+  /** The stream carries both images: notify decides from old and new what happened. */
+  streamView: 'NEW_AND_OLD_IMAGES',
+} as const;
+
+export type IndexName = keyof typeof reportTable.indexes;
+
+export const DUE_BUCKET = 'DUE';
+
+export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
+export const auditKey = (id: string, at: string, n: number) => ({
+  pk: `REPORT#${id}`,
+  sk: `AUDIT#${at}#${String(n).padStart(4, '0')}`,
+});
+
+/** Attribute definitions for a CreateTable call or a CDK table: every key attribute is a string. */
+export function keyAttributes(): string[] {
+  const names = new Set<string>([reportTable.partitionKey, reportTable.sortKey]);
+  for (const index of Object.values(reportTable.indexes)) {
+    names.add(index.partitionKey);
+    names.add(index.sortKey);
+  }
+  return [...names];
+}

@@ -1,0 +1,101 @@
+// The concern report (orosanmälan): the one zod schema behind validation, the TypeScript type and the
+// JSON Schema served to the page. zod/mini keeps Lambda bundles small (the classic API pulls in locales).
+import * as z from 'zod/mini';
+import { checkPersonalNumber } from '../../core/domain/personal-number.ts';
+
+export const CATEGORIES = [
+  'absence',
+  'violence-or-abuse-suspected',
+  'neglect',
+  'home-situation',
+  'mental-ill-health',
+  'substance-use',
+  'criminality-or-exploitation',
+  'honour-related',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const LANGUAGES = ['sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The largest request body the submit route accepts, in bytes (all text limits below fit well inside). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
+const required = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(max, `must be at most ${max} characters`));
+const optionalText = (max: number) => z._default(text(max), '');
+
+const personalNumber = z.string().check(
+  z.trim(),
+  z.maxLength(13, 'must be at most 13 characters'),
+  z.refine((value) => value === '' || checkPersonalNumber(value) !== 'format', {
+    message: 'must look like YYYYMMDD-XXXX or YYMMDD-XXXX',
+  }),
+  z.refine((value) => value === '' || checkPersonalNumber(value) !== 'date', {
+    message: 'is not a real date of birth',
+  }),
+  z.refine((value) => value === '' || checkPersonalNumber(value) !== 'check-digit', {
+    message: 'has a wrong check digit (the last digit); check the number',
+  }),
+);
+
+export const concernReportSchema = z
+  .object({
+    schoolId: z.string().check(z.trim(), z.minLength(1, 'choose a school'), z.maxLength(64)),
+    urgency: z.enum(['normal', 'urgent'], 'must be "normal" or "urgent"'),
+    language: z._default(z.enum(LANGUAGES, 'must be "sv" or "en"'), 'sv'),
+    reporter: z.object({
+      name: required(120),
+      role: required(120),
+      email: z.string().check(z.trim(), z.maxLength(254), z.email('must be a valid email address')),
+      phone: z._default(
+        z.string().check(z.trim(), z.regex(/^[0-9+()\- ]{0,30}$/, 'may contain only digits, spaces, +, - and ()')),
+        '',
+      ),
+    }),
+    child: z.object({
+      firstName: required(80),
+      lastName: required(80),
+      personalNumber: z._default(personalNumber, ''),
+      birthDate: z._default(
+        z.string().check(z.trim(), z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'must be a date as YYYY-MM-DD')),
+        '',
+      ),
+      grade: optionalText(20),
+    }),
+    concern: z.object({
+      categories: z
+        .array(z.enum(CATEGORIES, `must be one of: ${CATEGORIES.join(', ')}`))
+        .check(
+          z.minLength(1, 'choose at least one category'),
+          z.maxLength(CATEGORIES.length),
+          z.refine((list) => new Set(list).size === list.length, 'lists a category more than once'),
+        ),
+      description: required(10_000),
+      childsOwnWords: optionalText(5_000),
+      actionsTaken: optionalText(5_000),
+    }),
+    guardiansInformed: z.enum(['yes', 'no', 'unknown'], 'must be "yes", "no" or "unknown"'),
+    guardiansNotInformedReason: optionalText(2_000),
+  })
+  .check(
+    z.superRefine((report, ctx) => {
+      if (report.guardiansInformed === 'no' && report.guardiansNotInformedReason === '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['guardiansNotInformedReason'],
+          message: 'is required when the guardians were not informed',
+        });
+      }
+    }),
+  );
+
+export type ConcernReportSubmission = z.output<typeof concernReportSchema>;
+export type ConcernReportInput = z.input<typeof concernReportSchema>;
+
+/** The JSON Schema of the submission body, as served at GET /api/forms/concern-report. */
+export function concernReportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(concernReportSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

@@ -1,0 +1,99 @@
+// POST /api/forms/concern-report/submissions — public. Validate → route → deadlines → one conditional
+// transaction → 201 with the reference. A form post without JavaScript gets the receipt page or the form again.
+import middy from '@middy/core';
+import { createHash } from 'node:crypto';
+import { documentClient } from '../../core/adapters/dynamodb/client.ts';
+import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import { runtimeConfig } from '../../core/config/runtime.ts';
+import { loadDirectory } from '../../core/directory/load.ts';
+import { createReport, type Report } from '../../core/domain/report.ts';
+import { routeReport } from '../../core/domain/routing.ts';
+import { badRequest, conflict, fieldErrors, type FieldError } from '../../core/http/errors.ts';
+import { header, type ParsedHttpEvent } from '../../core/http/event.ts';
+import { httpErrors, parseBody } from '../../core/http/middleware.ts';
+import { html, json, type HttpResponse } from '../../core/http/responses.ts';
+import { logger } from '../../core/observability/logger.ts';
+import { concernReportForm, MAX_BODY_BYTES, type Language } from '../../forms/concern-report/index.ts';
+import { renderFormPage } from '../../web/pages/form-page.ts';
+import { renderReceiptPage } from '../../web/pages/receipt-page.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export interface SubmitDependencies {
+  repository: () => ReportRepository;
+  now: () => Date;
+}
+
+const defaults: SubmitDependencies = {
+  repository: () => {
+    const config = runtimeConfig();
+    return new ReportRepository({ client: documentClient(), tableName: config.TABLE_NAME, retentionDays: config.RETENTION_DAYS });
+  },
+  now: () => new Date(),
+};
+
+export function createSubmitHandler(deps: SubmitDependencies = defaults) {
+  return async (event: ParsedHttpEvent): Promise<HttpResponse> => {
+    const { kind, value } = event.parsedBody;
+    const isFormPost = kind === 'form';
+    const body = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    const lang: Language = body.language === 'en' ? 'en' : 'sv';
+
+    // The form page posts its submission id as a field; API clients send the Idempotency-Key header.
+    const submissionId = header(event, 'idempotency-key') ?? (isFormPost ? String(body.submissionId ?? '') : undefined);
+    const problems: FieldError[] = [];
+    if (!submissionId || !UUID.test(submissionId)) {
+      problems.push({ path: 'Idempotency-Key', message: 'must be a UUID that identifies this submission (send the same one when you retry)' });
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw badRequest([{ path: '', message: 'the body must be a JSON object' }]);
+    }
+    const { submissionId: _id, ...fields } = body;
+    const parsed = concernReportForm.schema.safeParse(isFormPost ? fields : value);
+    if (!parsed.success) problems.push(...fieldErrors(parsed.error.issues));
+    if (problems.length || !parsed.success) {
+      if (isFormPost) {
+        return html(400, renderFormPage({ lang, directory: loadDirectory(), submissionId: submissionId ?? '', values: body, errors: problems }));
+      }
+      throw badRequest(problems);
+    }
+
+    const submission = parsed.data;
+    const bodyHash = createHash('sha256').update(JSON.stringify(submission)).digest('hex');
+    const { report, audit } = createReport({
+      submissionId: submissionId!.toLowerCase(),
+      submission,
+      bodyHash,
+      route: routeReport(loadDirectory(), submission.schoolId),
+      policy: concernReportForm.deadlines,
+      now: deps.now(),
+    });
+    const result = await deps.repository().create(report, audit);
+    if (result.kind === 'exists' && result.report.bodyHash !== bodyHash) {
+      throw conflict('this submission id was already used for a different report; reload the form to start a new one');
+    }
+    const stored: Report = result.report;
+    logger.info(result.kind === 'created' ? 'report created' : 'report already existed', {
+      reportId: stored.id,
+      teamId: stored.teamId,
+      urgency: stored.urgency,
+      routedToFallback: stored.routedToFallback,
+    });
+    if (isFormPost) {
+      return html(201, renderReceiptPage({ lang, ...stored }));
+    }
+    // A retry with the same id gets the same answer as the first request.
+    return json(201, {
+      id: stored.id,
+      reference: stored.reference,
+      status: stored.status,
+      acknowledgeBy: stored.acknowledgeBy,
+      feedbackBy: stored.feedbackBy,
+    });
+  };
+}
+
+export const handler = middy<ParsedHttpEvent, HttpResponse>()
+  .use(httpErrors())
+  .use(parseBody({ maxBytes: MAX_BODY_BYTES, accept: ['json', 'form'] }))
+  .handler(createSubmitHandler());

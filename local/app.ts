@@ -1,0 +1,91 @@
+// The application half of the local stack: the table, the HTTP server over the real handlers, the stream
+// poller feeding notify, and the reminder timer. Backing services (DynamoDB Local, SES) are started apart
+// (services.ts) so tests can share them and give each test file its own table.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTable } from './dynamodb.ts';
+import { signIn, verifyDevToken } from './dev-auth.ts';
+import { startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
+
+export const PROJECT_ROOT = join(fileURLToPath(import.meta.url), '..', '..');
+export const SAMPLE_DIRECTORY = join(PROJECT_ROOT, 'directory', 'sample.json');
+
+export interface AppOptions {
+  port: number;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  tableName?: string;
+  directoryFile?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalApp {
+  url: string;
+  tableName: string;
+  stop: () => Promise<void>;
+}
+
+export async function startApp(options: AppOptions): Promise<LocalApp> {
+  const tableName = options.tableName ?? 'concern-intake-reports';
+  const url = `http://127.0.0.1:${options.port}`;
+  // The handlers read their settings from the environment, as in Lambda: set it before loading them.
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+    SES_ENDPOINT: options.sesEndpoint,
+    DIRECTORY_FILE: options.directoryFile ?? SAMPLE_DIRECTORY,
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${options.port}`,
+    LOCAL_MODE: 'true',
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+  });
+  await createTable(options.dynamoEndpoint, tableName);
+
+  const [{ handler: web }, { handler: submit }, { loadDirectory }] = await Promise.all([
+    import('../functions/web/handler.ts'),
+    import('../functions/submit/handler.ts'),
+    import('../core/directory/load.ts'),
+  ]);
+  const directory = loadDirectory();
+
+  const devRoutes: LocalRoute[] = [
+    {
+      method: 'POST',
+      path: '/dev/sign-in',
+      handle: async (_request, body) => {
+        const email = safeJson(body)?.email;
+        if (typeof email !== 'string') return { status: 400, body: { errors: [{ path: 'email', message: 'is required' }] } };
+        const token = await signIn(directory, email);
+        if (!token) return { status: 403, body: { errors: [{ path: 'email', message: 'is not a contact or lead of any team in the directory' }] } };
+        return { status: 200, body: { token } };
+      },
+    },
+  ];
+
+  const server: Server = await startHttpServer({
+    port: options.port,
+    handlers: { web: web as unknown as HttpHandler, submit: submit as unknown as HttpHandler },
+    verifyToken: verifyDevToken,
+    devRoutes,
+    log: options.log,
+  });
+
+  return {
+    url,
+    tableName,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
+
+function safeJson(body: string): Record<string, unknown> | null {
+  try {
+    const value = JSON.parse(body) as unknown;
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,31 @@
+// Local-mode sign-in: pick a directory contact, get a signed token. It exists only in local mode;
+// in AWS, Cognito signs staff in and API Gateway's JWT authorizer checks the token.
+import { jwtVerify, SignJWT } from 'jose';
+import { randomBytes } from 'node:crypto';
+import { teamsOfStaff, type Directory } from '../core/directory/directory.ts';
+
+// A new key per run: tokens from an earlier run stop working, as they should.
+const key = randomBytes(32);
+const ISSUER = 'concern-intake-local-dev';
+
+export async function signIn(directory: Directory, email: string): Promise<string | null> {
+  const teams = teamsOfStaff(directory, email);
+  if (teams.length === 0) return null;
+  return new SignJWT({ email: email.toLowerCase(), 'cognito:groups': teams.map((t) => t.id).join(' ') })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(email.toLowerCase())
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime('12h')
+    .sign(key);
+}
+
+/** The claims as API Gateway's JWT authorizer hands them to the function: every value a string. */
+export async function verifyDevToken(token: string): Promise<Record<string, string> | null> {
+  try {
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER });
+    return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, String(v)]));
+  } catch {
+    return null;
+  }
+}

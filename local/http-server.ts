@@ -1,0 +1,172 @@
+// The local HTTP server: turns each request into the API Gateway v2 event that AWS would deliver,
+// calls the same handler, and writes its result back. Staff routes get the JWT claims the way API
+// Gateway's JWT authorizer hands them over, from a token of the dev sign-in.
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { HttpEvent } from '../core/http/event.ts';
+import { matchRoute, type FunctionName } from '../core/http/routes.ts';
+
+export type HttpHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+export interface LocalRoute {
+  method: string;
+  path: string;
+  handle: (request: IncomingMessage, body: string) => Promise<{ status: number; body: unknown }>;
+}
+
+export interface LocalServerOptions {
+  port: number;
+  handlers: Partial<Record<FunctionName, HttpHandler>>;
+  /** Verifies a bearer token and returns the claims, or null when it is not valid. */
+  verifyToken: (token: string) => Promise<Record<string, string> | null>;
+  /** Routes that exist only in local mode (dev sign-in, dev sweep). */
+  devRoutes?: LocalRoute[];
+  log?: (line: string) => void;
+}
+
+// Larger than any limit a handler applies (API Gateway itself allows 10 MB): the handler answers 413.
+const MAX_READ_BYTES = 1024 * 1024;
+
+export function lambdaContext(functionName: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<{ body: string; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_READ_BYTES) return { body: '', tooLarge: true };
+    chunks.push(chunk as Buffer);
+  }
+  return { body: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
+}
+
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  response.writeHead(status, headers);
+  response.end(body);
+}
+
+export function toEvent(
+  request: IncomingMessage,
+  url: URL,
+  body: string,
+  routeKey: string,
+  pathParameters: Record<string, string>,
+  claims: Record<string, string> | null,
+): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = query[name] ? `${query[name]},${value}` : value;
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies: headers.cookie?.split(/;\s*/),
+    headers,
+    queryStringParameters: Object.keys(query).length ? query : undefined,
+    pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+    body: body === '' ? undefined : body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { principalId: claims.sub ?? '', integrationLatency: 0, jwt: { claims, scopes: [] } } } : {}),
+    },
+  } as HttpEvent;
+}
+
+export function startHttpServer(options: LocalServerOptions): Promise<Server> {
+  const log = options.log ?? (() => undefined);
+  const server = createServer(async (request, response) => {
+    const started = Date.now();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    let status = 500;
+    try {
+      const { body, tooLarge } = await readBody(request);
+      if (tooLarge) {
+        status = 413;
+        send(response, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'the request body is too large', errors: [{ path: '', message: 'the request body is too large' }] }));
+        return;
+      }
+      const dev = options.devRoutes?.find((r) => r.method === method && r.path === url.pathname);
+      if (dev) {
+        const result = await dev.handle(request, body);
+        status = result.status;
+        send(response, status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(result.body));
+        return;
+      }
+      const match = matchRoute(method, url.pathname);
+      const handler = match && options.handlers[match.route.function];
+      if (!match || !handler) {
+        status = 404;
+        send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'no such route', errors: [{ path: '', message: 'no such route' }] }));
+        return;
+      }
+      let claims: Record<string, string> | null = null;
+      if (match.route.auth === 'staff') {
+        // As API Gateway's JWT authorizer: no valid token, no call to the function.
+        const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+        claims = token ? await options.verifyToken(token) : null;
+        if (!claims) {
+          status = 401;
+          send(response, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized', errors: [{ path: 'Authorization', message: 'sign in first' }] }));
+          return;
+        }
+      }
+      const routeKey = `${match.route.method} ${match.route.path}`;
+      const event = toEvent(request, url, body, routeKey, match.pathParameters, claims);
+      const result = await handler(event, lambdaContext(match.route.function));
+      const structured = typeof result === 'object' && result !== null && 'statusCode' in result ? result : { statusCode: 200, body: JSON.stringify(result) };
+      status = structured.statusCode ?? 200;
+      const headers = { ...(structured.headers as Record<string, string> | undefined) };
+      const payload = structured.isBase64Encoded ? Buffer.from(structured.body ?? '', 'base64') : (structured.body ?? '');
+      response.writeHead(status, { ...headers, ...(structured.cookies ? { 'set-cookie': structured.cookies } : {}) });
+      response.end(payload);
+    } catch (error) {
+      status = 500;
+      log(`local server error: ${(error as Error).stack ?? String(error)}`);
+      if (!response.headersSent) send(response, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'internal error', errors: [] }));
+    } finally {
+      log(`${method} ${url.pathname} → ${status} (${Date.now() - started} ms)`);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve(server));
+  });
+}

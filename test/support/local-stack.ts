@@ -1,0 +1,101 @@
+// A test file's own copy of the local app: its own table and port, over the run's shared DynamoDB Local
+// and SES. The same handlers and local server as `npm start`.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import { startApp, type LocalApp } from '../../local/app.ts';
+import { LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
+import { freePort } from '../../local/processes.ts';
+import { mailbox, type StoredEmail } from '../../local/ses.ts';
+
+export interface TestStack extends LocalApp {
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  documentClient: DynamoDBDocumentClient;
+  repository: ReportRepository;
+  /** Emails in the local SES (shared by the whole run: filter by recipient or reference). */
+  emails: () => Promise<StoredEmail[]>;
+  /** Log lines the app printed (the local server's request log). */
+  logLines: string[];
+}
+
+export async function startTestStack(options: { directoryFile?: string } = {}): Promise<TestStack> {
+  const dynamoEndpoint = inject('dynamoEndpoint');
+  const sesEndpoint = inject('sesEndpoint');
+  const logLines: string[] = [];
+  const app = await startApp({
+    port: await freePort(),
+    dynamoEndpoint,
+    sesEndpoint,
+    tableName: `reports-${randomUUID().slice(0, 8)}`,
+    directoryFile: options.directoryFile,
+    log: (line) => logLines.push(line),
+  });
+  const documentClient = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  return {
+    ...app,
+    dynamoEndpoint,
+    sesEndpoint,
+    documentClient,
+    repository: new ReportRepository({ client: documentClient, tableName: app.tableName, retentionDays: 90 }),
+    emails: () => mailbox(sesEndpoint),
+    logLines,
+    stop: async () => {
+      await app.stop();
+      documentClient.destroy();
+    },
+  };
+}
+
+/** A valid submission body (the design's example), with overrides merged one level deep. */
+export function validSubmission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const base: Record<string, Record<string, unknown> | string> = {
+    schoolId: 'ekbacken',
+    urgency: 'normal',
+    reporter: { name: 'Anna Lind', role: 'Klasslärare', email: 'anna.lind@example.se', phone: '040-123 45 67' },
+    child: { firstName: 'Elias', lastName: 'Berg', personalNumber: '20150312-2382', grade: '4' },
+    concern: {
+      categories: ['absence', 'home-situation'],
+      description: 'What was seen or heard, when, by whom.',
+      childsOwnWords: '',
+      actionsTaken: 'Talked with the guardians on 2026-11-18.',
+    },
+    guardiansInformed: 'yes',
+  };
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = base[key];
+    base[key] =
+      typeof value === 'object' && value !== null && !Array.isArray(value) && typeof current === 'object'
+        ? { ...current, ...(value as Record<string, unknown>) }
+        : (value as string);
+  }
+  return base;
+}
+
+export async function submit(
+  url: string,
+  body: unknown,
+  options: { key?: string; contentType?: string; raw?: string } = {},
+): Promise<{ status: number; json: any; headers: Headers }> {
+  const response = await fetch(`${url}/api/forms/concern-report/submissions`, {
+    method: 'POST',
+    headers: {
+      'content-type': options.contentType ?? 'application/json',
+      ...(options.key === '' ? {} : { 'idempotency-key': options.key ?? randomUUID() }),
+    },
+    body: options.raw ?? JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // an HTML page
+  }
+  return { status: response.status, json, headers: response.headers };
+}
