@@ -71,10 +71,19 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
     log: options.log,
   });
 
+  const stoppers: Array<() => Promise<void>> = [];
+
+  // --- notify: the stream poller feeding functions/notify (owned by the notifications work) ---
+  // --- end notify ---
+
+  // --- reminders: the sweep timer (owned by the deadlines work) ---
+  // --- end reminders ---
+
   return {
     url,
     tableName,
     stop: async () => {
+      for (const stop of stoppers) await stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
     },

@@ -81,7 +81,8 @@ export class ReportRepository {
                 {
                   Put: {
                     TableName: this.#table,
-                    Item: toItem(report, 1, this.#retentionDays),
+                    // emailClaims: the map notify keeps its in-flight email leases in (see functions/notify).
+                    Item: { ...toItem(report, 1, this.#retentionDays), emailClaims: {} },
                     ConditionExpression: 'attribute_not_exists(pk)',
                     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
                   },
