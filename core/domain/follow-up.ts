@@ -9,7 +9,7 @@ import type { Report } from './report.ts';
 
 type FollowUpState = Pick<
   Report,
-  'status' | 'acknowledgeBy' | 'feedbackBy' | 'reminderAt' | 'reminderSentAt' | 'lastEscalationAt' | 'submittedAt'
+  'status' | 'acknowledgeBy' | 'feedbackBy' | 'reminderAt' | 'reminderSentAt' | 'reminderSkippedAt' | 'lastEscalationAt' | 'submittedAt'
 >;
 
 export type OverdueDeadline = 'acknowledge' | 'feedback';
@@ -28,7 +28,7 @@ function pendingDeadlines(report: FollowUpState): Array<{ name: OverdueDeadline;
 }
 
 function reminderDue(report: FollowUpState): Date | null {
-  if (report.status === 'closed' || !report.reminderAt || report.reminderSentAt) return null;
+  if (report.status === 'closed' || !report.reminderAt || report.reminderSentAt || report.reminderSkippedAt) return null;
   return new Date(report.reminderAt);
 }
 
@@ -77,8 +77,9 @@ export function afterActions<T extends FollowUpState & { escalationCount: number
 ): T {
   const next = { ...report };
   const at = now.toISOString();
-  // A reminder that became pointless (feedback already late) is marked done so it is never sent.
-  if (reminderDue(report) && reminderDue(report)! <= now) next.reminderSentAt = at;
+  if (actions.some((a) => a.kind === 'reminder')) next.reminderSentAt = at;
+  // A reminder that became pointless (feedback already late) is marked skipped so it is never sent.
+  else if (reminderDue(report) && reminderDue(report)! <= now) next.reminderSkippedAt = at;
   if (actions.some((a) => a.kind === 'escalation')) {
     next.lastEscalationAt = at;
     next.escalationCount = report.escalationCount + 1;

@@ -37,7 +37,10 @@ export interface Report {
   acknowledgedBy?: string;
   feedback?: { outcome: Outcome; note: string; at: string; by: string };
   closedAt?: string;
+  /** Set when the sweep wrote the reminder: notify emails it. */
   reminderSentAt?: string;
+  /** Set instead when the reminder was no longer useful (feedback already late). */
+  reminderSkippedAt?: string;
   lastEscalationAt?: string;
   escalationCount: number;
   /** When the reminder sweep must look at this report next; absent once nothing is left to do. */
