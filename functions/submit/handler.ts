@@ -93,7 +93,12 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
   };
 }
 
-export const handler = middy<ParsedHttpEvent, HttpResponse>()
-  .use(httpErrors())
-  .use(parseBody({ maxBytes: MAX_BODY_BYTES, accept: ['json', 'form'] }))
-  .handler(createSubmitHandler());
+/** The handler with its middleware pipeline; tests pass other dependencies (a storage that is down). */
+export function buildSubmitHandler(deps: SubmitDependencies = defaults) {
+  return middy<ParsedHttpEvent, HttpResponse>()
+    .use(httpErrors())
+    .use(parseBody({ maxBytes: MAX_BODY_BYTES, accept: ['json', 'form'] }))
+    .handler(createSubmitHandler(deps));
+}
+
+export const handler = buildSubmitHandler();
