@@ -18,6 +18,8 @@ export interface AppOptions {
   tableName?: string;
   directoryFile?: string;
   log?: (line: string) => void;
+  /** How often the reminder sweep runs on its own; 0 turns the timer off (tests sweep by hand). Default 5 min. */
+  sweepIntervalMs?: number;
 }
 
 export interface LocalApp {
@@ -42,9 +44,12 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   });
   await createTable(options.dynamoEndpoint, tableName);
 
-  const [{ handler: web }, { handler: submit }, { loadDirectory }] = await Promise.all([
+  const [{ handler: web }, { handler: submit }, { handler: cases }, { handler: status }, reminders, { loadDirectory }] = await Promise.all([
     import('../functions/web/handler.ts'),
     import('../functions/submit/handler.ts'),
+    import('../functions/cases/handler.ts'),
+    import('../functions/status/handler.ts'),
+    import('../functions/reminders/handler.ts'),
     import('../core/directory/load.ts'),
   ]);
   const directory = loadDirectory();
@@ -61,11 +66,27 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
         return { status: 200, body: { token } };
       },
     },
+    {
+      method: 'POST',
+      path: '/dev/sweep',
+      handle: async (_request, body) => {
+        const now = safeJson(body)?.now ?? new Date().toISOString();
+        if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) {
+          return { status: 400, body: { errors: [{ path: 'now', message: 'must be an ISO 8601 time' }] } };
+        }
+        return { status: 200, body: await reminders.handler(scheduledEvent(new Date(now))) };
+      },
+    },
   ];
 
   const server: Server = await startHttpServer({
     port: options.port,
-    handlers: { web: web as unknown as HttpHandler, submit: submit as unknown as HttpHandler },
+    handlers: {
+      web: web as unknown as HttpHandler,
+      submit: submit as unknown as HttpHandler,
+      cases: cases as unknown as HttpHandler,
+      status: status as unknown as HttpHandler,
+    },
     verifyToken: verifyDevToken,
     devRoutes,
     log: options.log,
@@ -77,6 +98,14 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   // --- end notify ---
 
   // --- reminders: the sweep timer (owned by the deadlines work) ---
+  // As the EventBridge schedule in AWS: a sweep every few minutes with the event's time as "now".
+  if (options.sweepIntervalMs !== 0) {
+    const timer = setInterval(() => {
+      reminders.handler(scheduledEvent(new Date())).catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
+    }, options.sweepIntervalMs ?? 5 * 60_000);
+    timer.unref();
+    stoppers.push(async () => clearInterval(timer));
+  }
   // --- end reminders ---
 
   return {
@@ -88,6 +117,11 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       server.closeAllConnections();
     },
   };
+}
+
+/** The EventBridge scheduled event Lambda receives, at a given moment. */
+function scheduledEvent(now: Date) {
+  return { version: '0', id: crypto.randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000', time: now.toISOString(), region: 'local', resources: [], detail: {} };
 }
 
 function safeJson(body: string): Record<string, unknown> | null {

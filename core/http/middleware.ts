@@ -4,7 +4,7 @@ import type { MiddlewareObj } from '@middy/core';
 import { StorageUnavailableError } from '../adapters/dynamodb/errors.ts';
 import { logger } from '../observability/logger.ts';
 import { HttpError, payloadTooLarge, serviceUnavailable, unsupportedMediaType, badRequest } from './errors.ts';
-import { header, type HttpEvent, type ParsedHttpEvent } from './event.ts';
+import { header, type HttpEvent, type ParsedBody, type ParsedHttpEvent } from './event.ts';
 import { formToObject } from './form-data.ts';
 import { json, type HttpResponse } from './responses.ts';
 
@@ -15,28 +15,29 @@ export interface ParseBodyOptions {
   accept: Array<keyof typeof CONTENT_TYPES>;
 }
 
-/** Checks content type and size, then parses JSON or a urlencoded form into `event.parsedBody`. */
-export function parseBody(options: ParseBodyOptions): MiddlewareObj<ParsedHttpEvent, HttpResponse> {
+/** Checks content type and size, then parses JSON or a urlencoded form. */
+export function readBody(event: HttpEvent, options: ParseBodyOptions): ParsedBody {
   const accepted = options.accept.map((kind) => CONTENT_TYPES[kind]);
+  const contentType = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const kind = options.accept.find((k) => CONTENT_TYPES[k] === contentType);
+  if (!kind) throw unsupportedMediaType(accepted);
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.byteLength > options.maxBytes) throw payloadTooLarge(options.maxBytes);
+  const text = bytes.toString('utf8');
+  if (kind === 'form') return { kind, value: formToObject(text) };
+  try {
+    return { kind, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    throw badRequest([{ path: '', message: `the body is not valid JSON (${(error as Error).message})` }]);
+  }
+}
+
+/** middy middleware: readBody into `event.parsedBody` before the handler runs. */
+export function parseBody(options: ParseBodyOptions): MiddlewareObj<ParsedHttpEvent, HttpResponse> {
   return {
     before: async (request) => {
-      const event = request.event;
-      const contentType = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      const kind = options.accept.find((k) => CONTENT_TYPES[k] === contentType);
-      if (!kind) throw unsupportedMediaType(accepted);
-      const raw = event.body ?? '';
-      const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
-      if (bytes.byteLength > options.maxBytes) throw payloadTooLarge(options.maxBytes);
-      const text = bytes.toString('utf8');
-      if (kind === 'form') {
-        event.parsedBody = { kind, value: formToObject(text) };
-        return;
-      }
-      try {
-        event.parsedBody = { kind, value: JSON.parse(text) as unknown };
-      } catch (error) {
-        throw badRequest([{ path: '', message: `the body is not valid JSON (${(error as Error).message})` }]);
-      }
+      request.event.parsedBody = readBody(request.event, options);
     },
   };
 }

@@ -177,7 +177,7 @@ describe('the form definition', () => {
   });
 
   it('renders the form page in Swedish and English with a fresh submission id per load', async () => {
-    const [sv1, sv2, en] = await Promise.all([fetch(`${stack.url}/`), fetch(`${stack.url}/`), fetch(`${stack.url}/en`)].map(async (p) => (await p).text()));
+    const [sv1, sv2, en] = (await Promise.all([fetch(`${stack.url}/`), fetch(`${stack.url}/`), fetch(`${stack.url}/en`)].map(async (p) => (await p).text()))) as [string, string, string];
     const id = (page: string) => /name="submissionId" value="([^"]+)"/.exec(page)?.[1];
     expect(sv1).toContain('<html lang="sv">');
     expect(en).toContain('<html lang="en">');

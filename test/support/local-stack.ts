@@ -32,6 +32,7 @@ export async function startTestStack(options: { directoryFile?: string } = {}): 
     tableName: `reports-${randomUUID().slice(0, 8)}`,
     directoryFile: options.directoryFile,
     log: (line) => logLines.push(line),
+    sweepIntervalMs: 0,
   });
   const documentClient = DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }),
@@ -75,6 +76,19 @@ export function validSubmission(overrides: Record<string, unknown> = {}): Record
         : (value as string);
   }
   return base;
+}
+
+/** A bearer token from the local dev sign-in for a directory contact. */
+export async function signIn(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Runs one reminder sweep at `now` through the local dev route. */
+export async function sweepAt(url: string, now: Date): Promise<any> {
+  const response = await fetch(`${url}/dev/sweep`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: now.toISOString() }) });
+  return response.json();
 }
 
 export async function submit(
