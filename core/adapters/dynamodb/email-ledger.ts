@@ -1,0 +1,190 @@
+// The email ledger: which emails of a report were sent, kept on the report item itself, so that a retried
+// stream batch, a duplicate stream record or two consumers at once never send the same email twice.
+//
+// Per email key (e.g. "receipt", "alert:<address>", "escalation#2"):
+//   1. claim   SET emailClaims.<key> = "<lease until>#<claim id>"
+//              if the report exists, the key is not in sentEmails, and no live claim holds it;
+//   2. send    (the caller);
+//   3. record  SET sentEmails = list_append(sentEmails, [key]) REMOVE emailClaims.<key>
+//              if the key is not in sentEmails yet;
+//   or release REMOVE emailClaims.<key> if this claim still holds it (the send failed, so try again later).
+//
+// A claim's value starts with its expiry as an ISO instant, so "expired" is a string comparison in the
+// condition; the random claim id makes a release remove only its own claim. The one window left is a crash
+// between SES accepting an email and step 3: then the claim expires and the email may go out a second time.
+// Sending exactly once across two systems without a shared transaction is impossible; this keeps the window
+// to that one step, which is retried in place before giving up.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { reportKey } from '../../storage/table.ts';
+
+export type ClaimResult =
+  /** This consumer may send; pass `claim` to record or release. */
+  | { kind: 'claimed'; claim: string }
+  /** Already sent: nothing to do. */
+  | { kind: 'already-sent' }
+  /** Another consumer holds a live claim: try again later. */
+  | { kind: 'held'; until: string }
+  /** The report item does not exist (expired and deleted): nothing to send. */
+  | { kind: 'gone' };
+
+export interface EmailLedger {
+  claim(reportId: string, key: string, now: Date): Promise<ClaimResult>;
+  /** Marks the email sent and drops the claim. Harmless if it is already marked. */
+  record(reportId: string, key: string, claim: string): Promise<void>;
+  /** Drops this claim (only this one), so the email can be claimed again at once. */
+  release(reportId: string, key: string, claim: string): Promise<void>;
+}
+
+export interface DynamoEmailLedgerOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  leaseMs: number;
+}
+
+function isConditionFailure(error: unknown): error is ConditionalCheckFailedException {
+  return error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException';
+}
+
+/** The item DynamoDB returned with a failed condition (ALL_OLD), as plain values. */
+function oldItem(error: ConditionalCheckFailedException): Record<string, unknown> | undefined {
+  const item = (error as { Item?: Record<string, unknown> }).Item;
+  if (!item) return undefined;
+  try {
+    return unmarshall(item as never);
+  } catch {
+    return undefined;
+  }
+}
+
+export class DynamoEmailLedger implements EmailLedger {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #leaseMs: number;
+
+  constructor(options: DynamoEmailLedgerOptions) {
+    this.#client = options.client;
+    this.#table = options.tableName;
+    this.#leaseMs = options.leaseMs;
+  }
+
+  async claim(reportId: string, key: string, now: Date): Promise<ClaimResult> {
+    const claim = `${new Date(now.getTime() + this.#leaseMs).toISOString()}#${randomUUID()}`;
+    const attempt = () =>
+      this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: reportKey(reportId),
+          UpdateExpression: 'SET emailClaims.#k = :claim',
+          ConditionExpression:
+            'attribute_exists(pk) AND NOT contains(sentEmails, :key) AND (attribute_not_exists(emailClaims.#k) OR emailClaims.#k < :now)',
+          ExpressionAttributeNames: { '#k': key },
+          ExpressionAttributeValues: { ':claim': claim, ':key': key, ':now': now.toISOString() },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    try {
+      try {
+        await attempt();
+      } catch (error) {
+        // An item written before the ledger existed has no emailClaims map to set a key in: add it, then retry.
+        if ((error as { name?: string }).name !== 'ValidationException') throw error;
+        if (!(await this.#addClaimsMap(reportId))) return { kind: 'gone' };
+        await attempt();
+      }
+      return { kind: 'claimed', claim };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const item = oldItem(error) ?? (await this.#read(reportId));
+      return this.#whyNot(item, key);
+    }
+  }
+
+  async record(reportId: string, key: string, _claim: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: reportKey(reportId),
+          UpdateExpression: 'SET sentEmails = list_append(if_not_exists(sentEmails, :none), :one) REMOVE emailClaims.#k',
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(sentEmails, :key)',
+          ExpressionAttributeNames: { '#k': key },
+          ExpressionAttributeValues: { ':none': [], ':one': [key], ':key': key },
+        }),
+      );
+    } catch (error) {
+      // Already recorded (or the report is gone): the ledger says "sent" either way.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async release(reportId: string, key: string, claim: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: reportKey(reportId),
+          UpdateExpression: 'REMOVE emailClaims.#k',
+          ConditionExpression: 'emailClaims.#k = :claim',
+          ExpressionAttributeNames: { '#k': key },
+          ExpressionAttributeValues: { ':claim': claim },
+        }),
+      );
+    } catch (error) {
+      // The claim expired and another consumer took it over: not ours to remove.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** The ledger part of a report item (for tests and diagnostics). */
+  async state(reportId: string): Promise<{ sentEmails: string[]; emailClaims: Record<string, string> } | null> {
+    const item = await this.#read(reportId);
+    if (!item) return null;
+    return {
+      sentEmails: (item.sentEmails as string[] | undefined) ?? [],
+      emailClaims: (item.emailClaims as Record<string, string> | undefined) ?? {},
+    };
+  }
+
+  #whyNot(item: Record<string, unknown> | undefined, key: string): ClaimResult {
+    if (!item) return { kind: 'gone' };
+    const sent = item.sentEmails as unknown;
+    if (Array.isArray(sent) && sent.includes(key)) return { kind: 'already-sent' };
+    const claims = (item.emailClaims ?? {}) as Record<string, unknown>;
+    const held = claims[key];
+    return { kind: 'held', until: typeof held === 'string' ? held.split('#')[0]! : 'unknown' };
+  }
+
+  async #read(reportId: string): Promise<Record<string, unknown> | undefined> {
+    const result = await this.#client.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: reportKey(reportId),
+        ConsistentRead: true,
+        ProjectionExpression: 'pk, sentEmails, emailClaims',
+      }),
+    );
+    return result.Item;
+  }
+
+  /** Adds an empty emailClaims map to an existing item that lacks one; false if the item does not exist. */
+  async #addClaimsMap(reportId: string): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: reportKey(reportId),
+          UpdateExpression: 'SET emailClaims = :empty',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(emailClaims)',
+          ExpressionAttributeValues: { ':empty': {} },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return (await this.#read(reportId)) !== undefined;
+    }
+  }
+}
