@@ -95,6 +95,18 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   const stoppers: Array<() => Promise<void>> = [];
 
   // --- notify: the stream poller feeding functions/notify (owned by the notifications work) ---
+  const [{ handler: notify }, { startStreamPoller }] = await Promise.all([
+    import('../functions/notify/handler.ts'),
+    import('./stream-poller.ts'),
+  ]);
+  const poller = await startStreamPoller({
+    dynamoEndpoint: options.dynamoEndpoint,
+    tableName,
+    handler: notify as unknown as import('./stream-poller.ts').StreamHandler,
+    dlqFile: process.env.NOTIFY_DLQ_FILE ?? join(PROJECT_ROOT, '.local', 'notify-dlq.jsonl'),
+    log: options.log,
+  });
+  stoppers.push(poller.stop);
   // --- end notify ---
 
   // --- reminders: the sweep timer (owned by the deadlines work) ---
