@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { documentClient } from '../../core/adapters/dynamodb/client.ts';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
+import type { Directory } from '../../core/directory/directory.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { createReport, type Report } from '../../core/domain/report.ts';
 import { routeReport } from '../../core/domain/routing.ts';
@@ -21,6 +22,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 
 export interface SubmitDependencies {
   repository: () => ReportRepository;
+  directory: () => Directory;
   now: () => Date;
 }
 
@@ -29,6 +31,7 @@ const defaults: SubmitDependencies = {
     const config = runtimeConfig();
     return new ReportRepository({ client: documentClient(), tableName: config.TABLE_NAME, retentionDays: config.RETENTION_DAYS });
   },
+  directory: () => loadDirectory(),
   now: () => new Date(),
 };
 
@@ -53,7 +56,7 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
     if (!parsed.success) problems.push(...fieldErrors(parsed.error.issues));
     if (problems.length || !parsed.success) {
       if (isFormPost) {
-        return html(400, renderFormPage({ lang, directory: loadDirectory(), submissionId: submissionId ?? '', values: body, errors: problems }));
+        return html(400, renderFormPage({ lang, directory: deps.directory(), submissionId: submissionId ?? '', values: body, errors: problems }));
       }
       throw badRequest(problems);
     }
@@ -64,7 +67,7 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
       submissionId: submissionId!.toLowerCase(),
       submission,
       bodyHash,
-      route: routeReport(loadDirectory(), submission.schoolId),
+      route: routeReport(deps.directory(), submission.schoolId),
       policy: concernReportForm.deadlines,
       now: deps.now(),
     });

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import { loadDirectory } from '../../core/directory/load.ts';
 import { buildSubmitHandler } from '../../functions/submit/handler.ts';
 import { lambdaContext, toEvent } from '../../local/http-server.ts';
 import { freePort } from '../../local/processes.ts';
@@ -151,6 +152,7 @@ describe('an outage', () => {
     );
     const handler = buildSubmitHandler({
       repository: () => new ReportRepository({ client, tableName: stack.tableName, retentionDays: 90 }),
+      directory: () => loadDirectory(),
       now: () => new Date(),
     });
     const before = await itemCount();
