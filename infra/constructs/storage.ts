@@ -1,0 +1,143 @@
+// The reports table, built from the one declaration in core/storage/table.ts, its customer-managed key, and the
+// secret that signs reporters' status links. The table and the key outlive the stack: the data is about children.
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
+import { acknowledge } from '../nag.ts';
+
+export interface StorageProps {
+  /** @default RETAIN: deleting the stack never deletes reports */
+  readonly removalPolicy?: RemovalPolicy;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+}
+
+/** Item-level DynamoDB actions a function may be granted; there is deliberately no Scan and no batch read. */
+export type ItemAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem';
+
+export interface TableAccess {
+  readonly items?: ItemAction[];
+  /** Query on the table itself ('table') and/or on named indexes. */
+  readonly query?: ('table' | IndexName)[];
+}
+
+export class Storage extends Construct {
+  readonly key: kms.Key;
+  readonly table: dynamodb.Table;
+  readonly statusLinkSecret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: StorageProps = {}) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+
+    this.key = new kms.Key(this, 'DataKey', {
+      description: 'Concern reports: the table, its stream and the status link secret',
+      enableKeyRotation: true,
+      // Without the key a retained table cannot be read: it stays as long as the table does.
+      removalPolicy,
+      pendingWindow: Duration.days(30),
+    });
+
+    const attributeNames = new Set(keyAttributes());
+    const attribute = (name: string): dynamodb.Attribute => {
+      if (!attributeNames.has(name)) throw new Error(`${name} is not a key attribute of the report table`);
+      return { name, type: dynamodb.AttributeType.STRING };
+    };
+
+    this.table = new dynamodb.Table(this, 'Reports', {
+      partitionKey: attribute(reportTable.partitionKey),
+      sortKey: attribute(reportTable.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: props.deletionProtection ?? true,
+      stream: dynamodb.StreamViewType[reportTable.streamView],
+      timeToLiveAttribute: reportTable.ttlAttribute,
+      removalPolicy,
+    });
+    for (const [indexName, index] of Object.entries(reportTable.indexes)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.statusLinkSecret = new secretsmanager.Secret(this, 'StatusLinkSecret', {
+      description: 'HMAC key that signs the status links mailed to reporters',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    acknowledge(this.statusLinkSecret, 'AwsSolutions-SMG4',
+      'The secret is the HMAC key of the status links already mailed to reporters; rotating it would break every ' +
+        'link still in use, and the token format (core/domain/status-token.ts) has no key versions to rotate through.');
+  }
+
+  /** ARN of one of the shared table's indexes. */
+  indexArn(index: IndexName): string {
+    return `${this.table.tableArn}/index/${index}`;
+  }
+
+  /**
+   * Grants exactly these item actions on the table and Query on exactly these targets (the table itself and/or
+   * named indexes), plus what the customer-managed key requires for them, through DynamoDB only:
+   * kms:Decrypt to read, and kms:Encrypt and kms:GenerateDataKey as well to write.
+   */
+  grantTable(grantee: iam.IGrantable, access: TableAccess): void {
+    const items = access.items ?? [];
+    const query = access.query ?? [];
+    if (items.length) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'ReportItems',
+          actions: items.map((action) => `dynamodb:${action}`),
+          resources: [this.table.tableArn],
+        }),
+      );
+    }
+    if (query.length) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'ReportQueries',
+          actions: ['dynamodb:Query'],
+          resources: query.map((target) => (target === 'table' ? this.table.tableArn : this.indexArn(target))),
+        }),
+      );
+    }
+    const writes = items.some((action) => action === 'PutItem' || action === 'UpdateItem');
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReportTableKey',
+        actions: writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  /** Read access to the status link secret (and the key it is encrypted with). */
+  grantStatusLinkSecret(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'StatusLinkSecret',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [this.statusLinkSecret.secretArn],
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'StatusLinkSecretKey',
+        actions: ['kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${this.key.stack.region}.amazonaws.com` } },
+      }),
+    );
+  }
+}
