@@ -1,0 +1,129 @@
+// Staff sign-in: a Cognito user pool (MFA required, no self sign-up, one group per directory team), its hosted
+// sign-in page, the portal's app client, room for the municipality's own identity provider, and the JWT authorizer
+// that API Gateway uses on the staff routes.
+import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import type { IdentityProviderConfig } from '../config.ts';
+
+export interface AuthProps {
+  /** Where the portal lives; the sign-in page returns to `${publicUrl}/cases`. */
+  readonly publicUrl: string;
+  /** The directory's teams: one group each, named by team id (the `cognito:groups` claim carries them). */
+  readonly teams: readonly { id: string; name: string }[];
+  /** <prefix>.auth.<region>.amazoncognito.com */
+  readonly domainPrefix: string;
+  readonly identityProvider?: IdentityProviderConfig;
+  /** @default RETAIN: the users and their MFA enrolments survive a redeploy that replaces the stack */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+export class Auth extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
+  readonly authorizer: HttpJwtAuthorizer;
+  readonly groups: cognito.CfnUserPoolGroup[] = [];
+  /** The token issuer the authorizer trusts. */
+  readonly issuer: string;
+  /** The hosted sign-in page's base URL. */
+  readonly signInUrl: string;
+
+  constructor(scope: Construct, id: string, props: AuthProps) {
+    super(scope, id);
+
+    this.userPool = new cognito.UserPool(this, 'Staff', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      standardAttributes: { email: { required: true, mutable: true } },
+      autoVerify: { email: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Plus: threat protection (compromised credentials, risky sign-ins) enforced, not only reported.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    });
+
+    for (const team of props.teams) {
+      this.groups.push(
+        new cognito.CfnUserPoolGroup(this, `Team-${team.id}`, {
+          userPoolId: this.userPool.userPoolId,
+          groupName: team.id,
+          description: `Staff of ${team.name}: see and handle this team's reports`.slice(0, 2048),
+        }),
+      );
+    }
+
+    const providers = [cognito.UserPoolClientIdentityProvider.COGNITO];
+    const idp = props.identityProvider;
+    if (idp?.type === 'oidc') {
+      const provider = new cognito.UserPoolIdentityProviderOidc(this, 'Oidc', {
+        userPool: this.userPool,
+        name: idp.name,
+        issuerUrl: idp.issuerUrl,
+        clientId: idp.clientId,
+        // A dynamic reference: CloudFormation resolves it at deploy time, the template never holds the secret.
+        clientSecret: SecretValue.secretsManager(idp.clientSecretName).unsafeUnwrap(),
+        scopes: idp.scopes,
+        attributeMapping: { email: cognito.ProviderAttribute.other(idp.emailClaim) },
+      });
+      providers.push(cognito.UserPoolClientIdentityProvider.custom(provider.providerName));
+    } else if (idp?.type === 'saml') {
+      const provider = new cognito.UserPoolIdentityProviderSaml(this, 'Saml', {
+        userPool: this.userPool,
+        name: idp.name,
+        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url(idp.metadataUrl),
+        attributeMapping: { email: cognito.ProviderAttribute.other(idp.emailAttribute) },
+      });
+      providers.push(cognito.UserPoolClientIdentityProvider.custom(provider.providerName));
+    }
+
+    this.domain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+
+    const portal = `${props.publicUrl}/cases`;
+    this.client = this.userPool.addClient('Portal', {
+      // A browser page: a public client with PKCE, no client secret.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [portal],
+        logoutUrls: [portal],
+      },
+      supportedIdentityProviders: providers,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      // A working day; then sign in again.
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+    });
+    // The client names the provider: it must exist first.
+    for (const provider of this.node.children) {
+      if (provider instanceof cognito.UserPoolIdentityProviderOidc || provider instanceof cognito.UserPoolIdentityProviderSaml) {
+        this.client.node.addDependency(provider);
+      }
+    }
+
+    this.issuer = this.userPool.userPoolProviderUrl;
+    this.signInUrl = this.domain.baseUrl();
+    this.authorizer = new HttpJwtAuthorizer('StaffJwt', this.issuer, {
+      authorizerName: 'staff',
+      jwtAudience: [this.client.userPoolClientId],
+    });
+  }
+}

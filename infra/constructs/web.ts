@@ -1,0 +1,83 @@
+// The functions behind the HTTP API, one per role, each granted exactly what it does:
+//   web     the form pages, assets and form definition: reads only the bundled directory, no table access at all
+//   submit  writes a new report and its first audit event in one conditional transaction: it cannot read reports
+//   status  reads one report's status for a reporter's signed link
+//   cases   the staff portal: the team's reports (byTeam index), one report, acknowledge and feedback
+import { Duration } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionName } from '../../core/http/routes.ts';
+import { acknowledge } from '../nag.ts';
+import { AppFunction } from './app-function.ts';
+import type { Storage } from './storage.ts';
+
+export interface WebProps {
+  readonly storage: Storage;
+  readonly directoryPath: string;
+  /** Settings every function reads (see core/config/runtime.ts). */
+  readonly environment: Record<string, string>;
+  /** Sign-in settings for the portal pages. */
+  readonly auth: { signInUrl: string; clientId: string; issuer: string };
+  /** Cap on concurrent submissions (a flood of posts cannot cost without bound). Undefined: no reservation. */
+  readonly submitConcurrency?: number;
+  readonly logRetention?: logs.RetentionDays;
+}
+
+export class Web extends Construct {
+  readonly functions: Record<FunctionName, AppFunction>;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const { storage } = props;
+    const common = { directoryPath: props.directoryPath, environment: props.environment, logRetention: props.logRetention };
+
+    const web = new AppFunction(this, 'Web', {
+      ...common,
+      name: 'web',
+      description: 'Concern form pages (sv, en), assets and the form definition',
+      memorySize: 256,
+    });
+
+    const submit = new AppFunction(this, 'Submit', {
+      ...common,
+      name: 'submit',
+      description: 'Receives concern reports: validate, route, write (write-only)',
+      reservedConcurrentExecutions: props.submitConcurrency,
+    });
+    // TransactWriteItems of two conditional Puts: dynamodb:PutItem (+ ConditionCheckItem for condition-only items).
+    // No read action: an existing report comes back from the failed condition (ReturnValuesOnConditionCheckFailure).
+    storage.grantTable(submit.role, { items: ['PutItem', 'ConditionCheckItem'] });
+
+    const status = new AppFunction(this, 'Status', {
+      ...common,
+      name: 'status',
+      description: "A reporter's view of their report's status, by signed link",
+      memorySize: 256,
+    });
+    storage.grantTable(status.role, { items: ['GetItem'] });
+    storage.grantStatusLinkSecret(status.role);
+
+    const cases = new AppFunction(this, 'Cases', {
+      ...common,
+      name: 'cases',
+      description: 'Staff portal: the team reports, acknowledge, feedback',
+      environment: {
+        ...props.environment,
+        AUTH_SIGN_IN_URL: props.auth.signInUrl,
+        AUTH_CLIENT_ID: props.auth.clientId,
+        AUTH_ISSUER: props.auth.issuer,
+      },
+      timeout: Duration.seconds(15),
+    });
+    // Query on the table: a report's audit trail shares its partition key.
+    storage.grantTable(cases.role, { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['table', 'byTeam'] });
+    storage.grantStatusLinkSecret(cases.role);
+
+    this.functions = { web, submit, status, cases };
+    for (const fn of Object.values(this.functions)) {
+      acknowledge(fn, 'Serverless-LambdaDLQ',
+        `The ${fn.name} function is only invoked synchronously by API Gateway: a failed request is answered with ` +
+          'an error to the caller, there is no event to park in a dead-letter queue.');
+    }
+  }
+}
