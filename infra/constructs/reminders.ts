@@ -1,0 +1,81 @@
+// The reminder sweep: an EventBridge schedule runs the reminders function every N minutes. The function queries the
+// sparse "due" index, claims each report with a conditional update and sends the reminder or escalation.
+// One sweep at a time (reserved concurrency 1); a sweep that fails is retried, then recorded in a queue with an alarm.
+import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag.ts';
+import { AppFunction } from './app-function.ts';
+import type { Email } from './notifications.ts';
+import type { Storage } from './storage.ts';
+
+export interface RemindersProps {
+  readonly storage: Storage;
+  readonly email: Email;
+  readonly directoryPath: string;
+  readonly environment: Record<string, string>;
+  /** How often the sweep runs. @default 5 minutes */
+  readonly rate?: Duration;
+  /** Reserve one execution so two sweeps never overlap in cost. @default true */
+  readonly reserveConcurrency?: boolean;
+  readonly logRetention?: logs.RetentionDays;
+}
+
+export class Reminders extends Construct {
+  readonly reminders: AppFunction;
+  readonly schedule: events.Rule;
+  /** Sweeps that failed after the retries (the scheduled event and the error). */
+  readonly failures: sqs.Queue;
+  readonly rate: Duration;
+
+  constructor(scope: Construct, id: string, props: RemindersProps) {
+    super(scope, id);
+    this.rate = props.rate ?? Duration.minutes(5);
+    const { storage } = props;
+
+    this.failures = new sqs.Queue(this, 'Failures', {
+      // Scheduled events and error messages only, no report data: SQS-managed keys suffice.
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.failures, 'AwsSolutions-SQS3',
+      'This queue is itself the dead-letter destination of the reminder schedule and the reminders function; a dead-letter queue for it would hold nothing.');
+    acknowledge(this.failures, 'Serverless-SQSRedrivePolicy',
+      'This queue is itself the dead-letter destination of the reminder schedule: nothing consumes it, an operator reads it when its alarm fires (the next sweep catches up anyway).');
+
+    this.reminders = new AppFunction(this, 'Reminders', {
+      name: 'reminders',
+      description: 'The reminder sweep: reminders and escalations that are due',
+      directoryPath: props.directoryPath,
+      environment: props.environment,
+      // A sweep must end well before the next one starts.
+      timeout: Duration.seconds(Math.min(300, Math.max(60, this.rate.toSeconds() / 2))),
+      reservedConcurrentExecutions: props.reserveConcurrency === false ? undefined : 1,
+      retryAttempts: 2,
+      onFailureQueue: this.failures,
+      logRetention: props.logRetention,
+    });
+    storage.grantTable(this.reminders.role, { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['due'] });
+    // The sweep sends the reminder or escalation itself (DESIGN.md, flow 4).
+    props.email.grantSend(this.reminders.role);
+    acknowledge(this.reminders, 'Serverless-LambdaDLQ',
+      'Failed asynchronous invocations go to the Failures queue through an on-failure destination, which also records the error; a second, older-style DLQ would duplicate it.');
+
+    this.schedule = new events.Rule(this, 'Schedule', {
+      description: `Runs the reminder sweep every ${this.rate.toMinutes()} minutes`,
+      schedule: events.Schedule.rate(this.rate),
+    });
+    this.schedule.addTarget(
+      new targets.LambdaFunction(this.reminders.function, {
+        deadLetterQueue: this.failures,
+        retryAttempts: 2,
+        // A sweep that could not start within one period is replaced by the next one.
+        maxEventAge: this.rate,
+      }),
+    );
+  }
+}
