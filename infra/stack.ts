@@ -1,0 +1,139 @@
+// The one stack. It only wires the constructs together; what each part is and why lives in infra/constructs/.
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { LoadedConfig } from './config.ts';
+import { Api, ApiRoutes } from './constructs/api.ts';
+import { Auth } from './constructs/auth.ts';
+import { OperatorAlerts, Monitoring } from './constructs/monitoring.ts';
+import { Email, Notifications } from './constructs/notifications.ts';
+import { Reminders } from './constructs/reminders.ts';
+import { Storage } from './constructs/storage.ts';
+import { Web } from './constructs/web.ts';
+
+export interface ConcernIntakeStackProps extends StackProps {
+  readonly config: LoadedConfig;
+}
+
+export class ConcernIntakeStack extends Stack {
+  readonly storage: Storage;
+  readonly api: Api;
+  readonly auth: Auth;
+  readonly web: Web;
+  readonly email: Email;
+  readonly notifications: Notifications;
+  readonly reminders: Reminders;
+  readonly alerts: OperatorAlerts;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: ConcernIntakeStackProps) {
+    super(scope, id, {
+      description: `Concern reports (orosanmälan) from school staff to social services: ${props.config.directory.municipality.name}`,
+      ...props,
+    });
+    const { config } = props;
+    Tags.of(this).add('app', 'concern-intake');
+    const logRetention = config.logRetentionDays as logs.RetentionDays;
+    const directoryPath = config.directoryPath;
+
+    this.storage = new Storage(this, 'Storage');
+    this.alerts = new OperatorAlerts(this, 'Operators', { email: config.alarmEmail });
+    this.api = new Api(this, 'Api', {
+      domain: config.publicDomain,
+      throttleRate: config.api.throttleRate,
+      throttleBurst: config.api.throttleBurst,
+      logRetention,
+    });
+    this.auth = new Auth(this, 'Auth', {
+      publicUrl: this.api.publicUrl,
+      teams: config.directory.teams,
+      domainPrefix: config.auth.domainPrefix,
+      identityProvider: config.auth.identityProvider,
+    });
+    this.email = new Email(this, 'Email', { ...config.email, operators: this.alerts.topic });
+
+    // What every function reads (core/config/runtime.ts, core/config/secrets.ts). LOCAL_MODE is never set here.
+    const environment: Record<string, string> = {
+      TABLE_NAME: this.storage.table.tableName,
+      RETENTION_DAYS: String(config.retentionDays),
+      PUBLIC_URL: this.api.publicUrl,
+      SENDER_ADDRESS: config.email.sender,
+      SES_CONFIGURATION_SET: this.email.configurationSet.configurationSetName,
+      // Every function gets the ARN, also those not granted the secret: one that needs it without the grant then
+      // fails loudly (AccessDenied) instead of signing links with the local development default.
+      STATUS_LINK_SECRET_ARN: this.storage.statusLinkSecret.secretArn,
+    };
+    const concurrency = config.reservedConcurrency;
+
+    this.web = new Web(this, 'Web', {
+      storage: this.storage,
+      directoryPath,
+      environment,
+      auth: { signInUrl: this.auth.signInUrl, clientId: this.auth.client.userPoolClientId, issuer: this.auth.issuer },
+      submitConcurrency: concurrency ? 20 : undefined,
+      logRetention,
+    });
+    new ApiRoutes(this, 'Routes', {
+      api: this.api.httpApi,
+      handlers: {
+        web: this.web.functions.web.function,
+        submit: this.web.functions.submit.function,
+        status: this.web.functions.status.function,
+        cases: this.web.functions.cases.function,
+      },
+      staffAuthorizer: this.auth.authorizer,
+    });
+
+    this.notifications = new Notifications(this, 'Notifications', {
+      storage: this.storage,
+      email: this.email,
+      directoryPath,
+      environment,
+      concurrency: concurrency ? 5 : undefined,
+      logRetention,
+    });
+    this.reminders = new Reminders(this, 'Reminders', {
+      storage: this.storage,
+      email: this.email,
+      directoryPath,
+      environment,
+      rate: Duration.minutes(config.reminderRateMinutes),
+      reserveConcurrency: concurrency,
+      logRetention,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      topic: this.alerts.topic,
+      functions: [...Object.values(this.web.functions), this.notifications.notify, this.reminders.reminders],
+      api: this.api.httpApi,
+      failureQueues: [
+        { name: 'NotifyFailures', queue: this.notifications.failures },
+        { name: 'ReminderFailures', queue: this.reminders.failures },
+      ],
+      reminders: this.reminders.reminders.function,
+      reminderRate: this.reminders.rate,
+      notify: this.notifications.notify.function,
+      sesConfigurationSetName: this.email.configurationSet.configurationSetName,
+      dashboardName: this.stackName,
+    });
+
+    new CfnOutput(this, 'PublicUrl', { value: this.api.publicUrl, description: 'The form: school staff start here' });
+    new CfnOutput(this, 'PortalUrl', { value: `${this.api.publicUrl}/cases`, description: 'The staff portal' });
+    new CfnOutput(this, 'SignInUrl', { value: this.auth.signInUrl, description: 'The hosted sign-in page' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Create staff users here' });
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
+    if (this.api.domainName) {
+      new CfnOutput(this, 'DomainTarget', {
+        value: this.api.domainName.regionalDomainName,
+        description: `Point ${config.publicDomain!.name} here (a CNAME, or a Route 53 alias)`,
+      });
+    }
+    this.email.identity?.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, {
+        value: `${record.name} CNAME ${record.value}`,
+        description: 'Publish in DNS so SES can verify the sender domain and sign its mail (DKIM)',
+      });
+    });
+  }
+}
