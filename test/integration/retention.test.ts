@@ -1,0 +1,43 @@
+// Retention: a closed report expires (DynamoDB TTL) after the retention period. DynamoDB Local never
+// deletes expired items, and DynamoDB deletes them lazily, so reads must leave them out themselves.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
+import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import { createReport, recordFeedback } from '../../core/domain/report.ts';
+import { createTable, LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
+import { concernReportForm } from '../../forms/concern-report/index.ts';
+
+describe('retention', () => {
+  it('sets expiresAt on close and hides the report once the retention period has passed', async () => {
+    const endpoint = inject('dynamoEndpoint');
+    const tableName = `retention-${randomUUID().slice(0, 8)}`;
+    await createTable(endpoint, tableName);
+    const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), { marshallOptions: { removeUndefinedValues: true } });
+    let now = new Date('2026-11-25T10:00:00Z');
+    const repository = new ReportRepository({ client, tableName, retentionDays: 30, now: () => now });
+    const parsed = concernReportForm.schema.parse({
+      schoolId: 'ekbacken', urgency: 'normal', reporter: { name: 'A', role: 'B', email: 'a@example.se' },
+      child: { firstName: 'C', lastName: 'D' }, concern: { categories: ['other'], description: 'E' }, guardiansInformed: 'yes',
+    });
+    const { report, audit } = createReport({
+      submissionId: randomUUID(), submission: parsed, bodyHash: 'h', policy: concernReportForm.deadlines, now,
+      route: { teamId: 'mottagning-norr', areaId: 'norr', schoolName: 'Ekbackens skola', routedToFallback: false },
+    });
+    await repository.create(report, audit);
+    const stored = (await repository.get(report.id))!;
+    const closed = recordFeedback(stored.report, { outcome: 'investigation-opened', note: '' }, 'sara.lindqvist@ekdala.example', now, concernReportForm.deadlines);
+    if (closed.kind !== 'changed') throw new Error('expected a change');
+    expect(await repository.saveChange(stored, closed.report, closed.audit)).toBe(true);
+
+    now = new Date('2026-12-24T09:00:00Z'); // 29 days later: still there
+    expect(await repository.get(report.id)).not.toBeNull();
+    expect((await repository.listByTeam('mottagning-norr', 'closed')).map((r) => r.id)).toContain(report.id);
+
+    now = new Date('2026-12-26T10:00:00Z'); // past 30 days: expired, even though DynamoDB Local keeps the item
+    expect(await repository.get(report.id)).toBeNull();
+    expect((await repository.listByTeam('mottagning-norr', 'closed')).map((r) => r.id)).not.toContain(report.id);
+    client.destroy();
+  });
+});
