@@ -2,9 +2,7 @@
 // audit event; another team's report is 403. The portal pages (GET /cases, /cases/{id}) are served here too.
 import middy from '@middy/core';
 import * as z from 'zod/mini';
-import { documentClient } from '../../core/adapters/dynamodb/client.ts';
-import { ReportRepository, type StoredReport } from '../../core/adapters/dynamodb/report-repository.ts';
-import { runtimeConfig } from '../../core/config/runtime.ts';
+import { reportRepository, type ReportRepository, type StoredReport } from '../../core/adapters/dynamodb/report-repository.ts';
 import type { Directory } from '../../core/directory/directory.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { acknowledge, OUTCOMES, recordFeedback, type Change, type Report } from '../../core/domain/report.ts';
@@ -31,10 +29,7 @@ export interface CasesDependencies {
 }
 
 const defaults: CasesDependencies = {
-  repository: () => {
-    const config = runtimeConfig();
-    return new ReportRepository({ client: documentClient(), tableName: config.TABLE_NAME, retentionDays: config.RETENTION_DAYS });
-  },
+  repository: reportRepository,
   directory: () => loadDirectory(),
   now: () => new Date(),
 };

@@ -4,9 +4,7 @@
 // escalation on the report. The emails themselves go out from notify, which sees the change on the stream:
 // one place sends email, with its exactly-once ledger, retries and dead-letter queue.
 import type { ScheduledEvent } from 'aws-lambda';
-import { documentClient } from '../../core/adapters/dynamodb/client.ts';
-import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
-import { runtimeConfig } from '../../core/config/runtime.ts';
+import { reportRepository, type ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { actionsDue, afterActions } from '../../core/domain/follow-up.ts';
 import { withNextAction, type AuditEvent } from '../../core/domain/report.ts';
 import { logger } from '../../core/observability/logger.ts';
@@ -61,12 +59,8 @@ export async function sweep(repository: ReportRepository, now: Date, pageSize = 
   return result;
 }
 
-let repository: ReportRepository | undefined;
-
 export async function handler(event: Pick<ScheduledEvent, 'time'>): Promise<SweepResult> {
-  const config = runtimeConfig();
-  repository ??= new ReportRepository({ client: documentClient(), tableName: config.TABLE_NAME, retentionDays: config.RETENTION_DAYS });
-  const result = await sweep(repository, new Date(event.time));
+  const result = await sweep(reportRepository(), new Date(event.time));
   logger.info('sweep finished', { ...result });
   return result;
 }

@@ -1,9 +1,7 @@
 // The reporter's status, by the signed link in the receipt: received, acknowledged, feedback outcome.
 // Never the report's content. GET /api/status/{token} (JSON) and GET /status/{token} (the page).
 import middy from '@middy/core';
-import { documentClient } from '../../core/adapters/dynamodb/client.ts';
-import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
-import { runtimeConfig } from '../../core/config/runtime.ts';
+import { reportRepository, type ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { statusLinkSecret } from '../../core/config/secrets.ts';
 import type { Outcome, Report } from '../../core/domain/report.ts';
 import { verifyStatusToken } from '../../core/domain/status-token.ts';
@@ -43,10 +41,7 @@ export interface StatusDependencies {
 }
 
 const defaults: StatusDependencies = {
-  repository: () => {
-    const config = runtimeConfig();
-    return new ReportRepository({ client: documentClient(), tableName: config.TABLE_NAME, retentionDays: config.RETENTION_DAYS });
-  },
+  repository: reportRepository,
   secret: statusLinkSecret,
 };
 

@@ -2,9 +2,7 @@
 // transaction → 201 with the reference. A form post without JavaScript gets the receipt page or the form again.
 import middy from '@middy/core';
 import { createHash } from 'node:crypto';
-import { documentClient } from '../../core/adapters/dynamodb/client.ts';
-import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
-import { runtimeConfig } from '../../core/config/runtime.ts';
+import { reportRepository, type ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import type { Directory } from '../../core/directory/directory.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { createReport, type Report } from '../../core/domain/report.ts';
@@ -27,10 +25,7 @@ export interface SubmitDependencies {
 }
 
 const defaults: SubmitDependencies = {
-  repository: () => {
-    const config = runtimeConfig();
-    return new ReportRepository({ client: documentClient(), tableName: config.TABLE_NAME, retentionDays: config.RETENTION_DAYS });
-  },
+  repository: reportRepository,
   directory: () => loadDirectory(),
   now: () => new Date(),
 };

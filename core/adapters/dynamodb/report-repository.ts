@@ -1,9 +1,11 @@
 // The report repository: reports and their audit trail in the one table. Thin: the domain decides, this stores.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEvent, Report } from '../../domain/report.ts';
 import { auditKey, DUE_BUCKET, reportKey, reportTable } from '../../storage/table.ts';
+import { runtimeConfig } from '../../config/runtime.ts';
+import { documentClient } from './client.ts';
 import { storageCall } from './errors.ts';
 
 export interface RepositoryOptions {
@@ -195,50 +197,26 @@ export class ReportRepository {
   }
 
   async auditTrail(id: string): Promise<AuditEvent[]> {
-    const events: AuditEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await storageCall(() =>
-        this.#client.send(
-          new QueryCommand({
-            TableName: this.#table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-            ExpressionAttributeValues: { ':pk': reportKey(id).pk, ':audit': 'AUDIT#' },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) {
-        const { pk: _pk, sk: _sk, ...event } = item;
-        events.push(event as AuditEvent);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return events;
+    const { items } = await this.#query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': reportKey(id).pk, ':audit': 'AUDIT#' },
+    });
+    return items.map(({ pk: _pk, sk: _sk, ...event }) => event as unknown as AuditEvent);
   }
 
   /** A team's reports of one state ('open' = received or acknowledged), nearest deadline first. */
   async listByTeam(teamId: string, state: 'open' | 'closed', limit = 500): Promise<Report[]> {
-    const reports: Report[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await storageCall(() =>
-        this.#client.send(
-          new QueryCommand({
-            TableName: this.#table,
-            IndexName: 'byTeam',
-            KeyConditionExpression: '#teamStatus = :teamStatus',
-            ExpressionAttributeNames: { '#teamStatus': reportTable.indexes.byTeam.partitionKey },
-            ExpressionAttributeValues: { ':teamStatus': `${teamId}#${state}` },
-            ScanIndexForward: state === 'open',
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) if (!this.#expired(item)) reports.push(fromItem(item).report);
-      start = page.LastEvaluatedKey;
-    } while (start && reports.length < limit);
-    return reports.slice(0, limit);
+    const { items } = await this.#query(
+      {
+        IndexName: 'byTeam',
+        KeyConditionExpression: '#teamStatus = :teamStatus',
+        ExpressionAttributeNames: { '#teamStatus': reportTable.indexes.byTeam.partitionKey },
+        ExpressionAttributeValues: { ':teamStatus': `${teamId}#${state}` },
+        ScanIndexForward: state === 'open',
+      },
+      limit,
+    );
+    return items.filter((item) => !this.#expired(item)).map((item) => fromItem(item).report);
   }
 
   /**
@@ -246,36 +224,53 @@ export class ReportRepository {
    * number of due reports, not the number of reports. Returns consumed read capacity for the benchmarks.
    */
   async due(now: Date, limit = 100): Promise<{ reports: StoredReport[]; consumedCapacity: number }> {
-    const found: StoredReport[] = [];
+    const { items, consumedCapacity } = await this.#query(
+      {
+        IndexName: 'due',
+        KeyConditionExpression: '#bucket = :bucket AND #next <= :now',
+        ExpressionAttributeNames: { '#bucket': reportTable.indexes.due.partitionKey, '#next': reportTable.indexes.due.sortKey },
+        ExpressionAttributeValues: { ':bucket': DUE_BUCKET, ':now': now.toISOString() },
+        Limit: limit,
+      },
+      limit,
+    );
+    return { reports: items.map(fromItem), consumedCapacity };
+  }
+
+  /** A query followed through its pages until `limit` items (or the end), with the read capacity it used. */
+  async #query(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+    limit = Infinity,
+  ): Promise<{ items: Record<string, unknown>[]; consumedCapacity: number }> {
+    const items: Record<string, unknown>[] = [];
     let consumedCapacity = 0;
     let start: Record<string, unknown> | undefined;
     do {
       const page = await storageCall(() =>
         this.#client.send(
-          new QueryCommand({
-            TableName: this.#table,
-            IndexName: 'due',
-            KeyConditionExpression: '#bucket = :bucket AND #next <= :now',
-            ExpressionAttributeNames: {
-              '#bucket': reportTable.indexes.due.partitionKey,
-              '#next': reportTable.indexes.due.sortKey,
-            },
-            ExpressionAttributeValues: { ':bucket': DUE_BUCKET, ':now': now.toISOString() },
-            Limit: limit,
-            ExclusiveStartKey: start,
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
+          new QueryCommand({ ...input, TableName: this.#table, ExclusiveStartKey: start, ReturnConsumedCapacity: 'TOTAL' }),
         ),
       );
       consumedCapacity += page.ConsumedCapacity?.CapacityUnits ?? 0;
-      for (const item of page.Items ?? []) found.push(fromItem(item));
+      items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
-    } while (start && found.length < limit);
-    return { reports: found, consumedCapacity };
+    } while (start && items.length < limit);
+    return { items: items.slice(0, limit), consumedCapacity };
   }
 
   #expired(item: Record<string, unknown>): boolean {
     const expiresAt = item.expiresAt;
     return typeof expiresAt === 'number' && expiresAt * 1000 <= this.#now().getTime();
   }
+}
+
+let defaultRepository: ReportRepository | undefined;
+
+/** The repository every function uses in Lambda and local mode: the table and retention from the environment. */
+export function reportRepository(): ReportRepository {
+  if (!defaultRepository) {
+    const config = runtimeConfig();
+    defaultRepository = new ReportRepository({ client: documentClient(), tableName: config.TABLE_NAME, retentionDays: config.RETENTION_DAYS });
+  }
+  return defaultRepository;
 }
