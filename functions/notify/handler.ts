@@ -114,6 +114,8 @@ export function createNotifyHandler(overrides: Partial<NotifyDependencies> = {})
   async function sendOnce(report: Report, facts: EmailFacts, planned: PlannedEmail, links: Links): Promise<Outcome> {
     const ids = { reportId: report.id, email: planned.kind, ...(planned.kind === 'escalation' ? { key: planned.key } : {}) };
     const ledger = deps.ledger();
+    // Rendered before the claim (it may fetch the status secret): the lease covers only send and record.
+    const content = await render(planned, facts, links);
     const claim = await ledger.claim(report.id, planned.key, deps.clock());
     if (claim.kind === 'already-sent') return 'done';
     if (claim.kind === 'gone') {
@@ -126,7 +128,6 @@ export function createNotifyHandler(overrides: Partial<NotifyDependencies> = {})
     }
     let messageId: string;
     try {
-      const content = await render(planned, facts, links);
       ({ messageId } = await deps.mailer().send({ to: planned.to, ...content, kind: planned.kind }));
     } catch (error) {
       logger.warn('email not sent; will retry', { ...ids, error: errorName(error) });

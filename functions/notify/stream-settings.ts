@@ -27,13 +27,11 @@ export const notifyStreamSettings = {
   retryBackoffMs: { initial: 500, max: 10_000 },
   /** Local poller: how often an idle shard is read. */
   pollIntervalMs: 200,
-  /** The notify function's timeout; must stay below the email claim lease. */
-  functionTimeoutSeconds: 30,
   /**
    * How long a claimed email is reserved for the consumer that claimed it (see email-ledger.ts). Longer
-   * than the function timeout, so a claim outlives the invocation that made it: no second consumer can
-   * send while the first may still be sending. Shorter than the retry window, so a claim left by a crash
-   * expires before the record runs out of retries.
+   * than a claim → send → record can take (the SES client gives up after 3 attempts of at most 5 s each),
+   * so no second consumer can claim an email while the first may still be sending it. Shorter than the
+   * retry window, so a claim left by a crash expires before its record runs out of retries.
    */
   claimLeaseSeconds: 45,
   /**
