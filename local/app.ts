@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createTable } from './dynamodb.ts';
 import { signIn, verifyDevToken } from './dev-auth.ts';
 import { startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
+import { submitThrottle, type Throttle } from '../core/http/throttling.ts';
+import { submitRateLimit } from './rate-limit.ts';
 
 export const PROJECT_ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 export const SAMPLE_DIRECTORY = join(PROJECT_ROOT, 'directory', 'sample.json');
@@ -20,6 +22,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** How often the reminder sweep runs on its own; 0 turns the timer off (tests sweep by hand). Default 5 min. */
   sweepIntervalMs?: number;
+  /** Per-client limit on the submit route, as in AWS (core/http/throttling.ts, the default); false turns it off. */
+  rateLimit?: Throttle | false;
 }
 
 export interface LocalApp {
@@ -89,6 +93,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
     },
     verifyToken: verifyDevToken,
     devRoutes,
+    rateLimit: options.rateLimit === false ? undefined : submitRateLimit(options.rateLimit ?? submitThrottle),
     log: options.log,
   });
 

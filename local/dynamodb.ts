@@ -29,9 +29,14 @@ export interface LocalDynamo {
   stop: () => Promise<void>;
 }
 
-export async function startDynamoDbLocal(port: number): Promise<LocalDynamo> {
+export interface DynamoDbLocalOptions {
+  /** Keep the data in this folder (-dbPath) instead of memory, so a restart on it finds the data again. */
+  dataDirectory?: string;
+}
+
+export async function startDynamoDbLocal(port: number, options: DynamoDbLocalOptions = {}): Promise<LocalDynamo> {
   checkJava();
-  const child = track(spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'pipe' }));
+  const child = track(spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'pipe', ...(options.dataDirectory ? { path: options.dataDirectory } : {}) }));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4_000)));

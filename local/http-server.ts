@@ -5,7 +5,7 @@ import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HttpEvent } from '../core/http/event.ts';
-import { matchRoute, type FunctionName } from '../core/http/routes.ts';
+import { matchRoute, type FunctionName, type RouteDefinition } from '../core/http/routes.ts';
 
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -22,6 +22,8 @@ export interface LocalServerOptions {
   verifyToken: (token: string) => Promise<Record<string, string> | null>;
   /** Routes that exist only in local mode (dev sign-in, dev sweep). */
   devRoutes?: LocalRoute[];
+  /** A rate limit checked before a route's handler (local/rate-limit.ts); over it the answer is 429 with Retry-After. */
+  rateLimit?: (request: IncomingMessage, route: RouteDefinition) => { allowed: true } | { allowed: false; retryAfterSeconds: number };
   log?: (line: string) => void;
 }
 
@@ -135,6 +137,13 @@ export function startHttpServer(options: LocalServerOptions): Promise<Server> {
       if (!match || !handler) {
         status = 404;
         send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'no such route', errors: [{ path: '', message: 'no such route' }] }));
+        return;
+      }
+      const limit = options.rateLimit?.(request, match.route);
+      if (limit && !limit.allowed) {
+        status = 429;
+        const message = `too many requests from this address; please wait ${limit.retryAfterSeconds} seconds and try again (nothing was saved)`;
+        send(response, 429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(limit.retryAfterSeconds) }, JSON.stringify({ message, errors: [{ path: '', message }] }));
         return;
       }
       let claims: Record<string, string> | null = null;

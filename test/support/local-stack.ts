@@ -33,6 +33,7 @@ export async function startTestStack(options: { directoryFile?: string } = {}): 
     directoryFile: options.directoryFile,
     log: (line) => logLines.push(line),
     sweepIntervalMs: 0,
+    rateLimit: false, // the rate limit has its own test (test/hostile/abuse.test.ts)
   });
   const documentClient = DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }),
