@@ -3,7 +3,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import { StorageUnavailableError } from '../adapters/dynamodb/errors.ts';
 import { logger } from '../observability/logger.ts';
-import { HttpError, payloadTooLarge, serviceUnavailable, unsupportedMediaType, badRequest } from './errors.ts';
+import { HttpError, payloadTooLarge, serviceUnavailable, unsupportedMediaType, badRequest, notFound } from './errors.ts';
 import { header, type HttpEvent, type ParsedBody, type ParsedHttpEvent } from './event.ts';
 import { formToObject } from './form-data.ts';
 import { json, type HttpResponse } from './responses.ts';
@@ -65,4 +65,42 @@ export function httpErrors(): MiddlewareObj<HttpEvent, HttpResponse> {
 
 function errorName(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error);
+}
+
+/**
+ * Structured request logging: every log line of a request carries its correlation id (API Gateway's request
+ * id) and route, and the keys are cleared when the request ends, so nothing of one request is logged with
+ * the next. Ids only: never the body, headers or path values. Use it first, so errors are logged with the id.
+ */
+export function requestLogging(): MiddlewareObj<HttpEvent, HttpResponse> {
+  const clear = async () => {
+    logger.resetKeys();
+  };
+  return {
+    before: async (request) => {
+      const { requestContext, routeKey } = request.event;
+      logger.setCorrelationId(requestContext?.requestId ?? request.context?.awsRequestId);
+      logger.appendKeys({ route: routeKey });
+    },
+    after: clear,
+    onError: clear,
+  };
+}
+
+/**
+ * A path parameter is one segment of an id or a token: one that decodes to a path (a slash, a backslash, a dot
+ * segment), holds control characters or is absurdly long names no page or report, so the answer is 404 before any
+ * handler or storage sees it.
+ */
+export function pathParameterGuard(maxLength = 512): MiddlewareObj<HttpEvent, HttpResponse> {
+  return {
+    before: async (request) => {
+      for (const value of Object.values(request.event.pathParameters ?? {})) {
+        if (value === undefined) continue;
+        if (value.length > maxLength || value === '.' || value === '..' || /[/\\\u0000-\u001f\u007f]/.test(value)) {
+          throw notFound();
+        }
+      }
+    },
+  };
 }

@@ -45,9 +45,13 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
     const match = pattern.exec(path);
     if (!match) continue;
     const pathParameters: Record<string, string> = {};
-    names.forEach((name, i) => {
-      pathParameters[name] = decodeURIComponent(match[i + 1]!);
-    });
+    try {
+      names.forEach((name, i) => {
+        pathParameters[name] = decodeURIComponent(match[i + 1]!);
+      });
+    } catch {
+      return undefined; // a malformed escape ("%zz") names no resource: 404, not a server error
+    }
     return { route, pathParameters };
   }
   return undefined;

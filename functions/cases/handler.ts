@@ -8,7 +8,7 @@ import { loadDirectory } from '../../core/directory/load.ts';
 import { acknowledge, OUTCOMES, recordFeedback, type Change, type Report } from '../../core/domain/report.ts';
 import { badRequest, conflict, fieldErrors, forbidden, HttpError, notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { httpErrors, readBody } from '../../core/http/middleware.ts';
+import { httpErrors, pathParameterGuard, readBody, requestLogging } from '../../core/http/middleware.ts';
 import { json, type HttpResponse } from '../../core/http/responses.ts';
 import { staffIdentity, type StaffIdentity } from '../../core/identity/staff.ts';
 import { logger } from '../../core/observability/logger.ts';
@@ -127,7 +127,7 @@ export function createCasesHandler(deps: CasesDependencies = defaults) {
 }
 
 export function buildCasesHandler(deps: CasesDependencies = defaults) {
-  return middy<HttpEvent, HttpResponse>().use(httpErrors()).handler(createCasesHandler(deps));
+  return middy<HttpEvent, HttpResponse>().use(requestLogging()).use(httpErrors()).use(pathParameterGuard()).handler(createCasesHandler(deps));
 }
 
 export const handler = buildCasesHandler();

@@ -7,7 +7,7 @@ import type { Outcome, Report } from '../../core/domain/report.ts';
 import { verifyStatusToken } from '../../core/domain/status-token.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { httpErrors } from '../../core/http/middleware.ts';
+import { httpErrors, pathParameterGuard, requestLogging } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { renderStatusPage } from '../../web/pages/status-page.ts';
 
@@ -58,4 +58,4 @@ export function createStatusHandler(deps: StatusDependencies = defaults) {
   };
 }
 
-export const handler = middy<HttpEvent, HttpResponse>().use(httpErrors()).handler(createStatusHandler());
+export const handler = middy<HttpEvent, HttpResponse>().use(requestLogging()).use(httpErrors()).use(pathParameterGuard()).handler(createStatusHandler());

@@ -9,7 +9,7 @@ import { createReport, type Report } from '../../core/domain/report.ts';
 import { routeReport } from '../../core/domain/routing.ts';
 import { badRequest, conflict, fieldErrors, type FieldError } from '../../core/http/errors.ts';
 import { header, type ParsedHttpEvent } from '../../core/http/event.ts';
-import { httpErrors, parseBody } from '../../core/http/middleware.ts';
+import { httpErrors, parseBody, requestLogging } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { logger } from '../../core/observability/logger.ts';
 import { concernReportForm, MAX_BODY_BYTES, type Language } from '../../forms/concern-report/index.ts';
@@ -94,6 +94,7 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
 /** The handler with its middleware pipeline; tests pass other dependencies (a storage that is down). */
 export function buildSubmitHandler(deps: SubmitDependencies = defaults) {
   return middy<ParsedHttpEvent, HttpResponse>()
+    .use(requestLogging())
     .use(httpErrors())
     .use(parseBody({ maxBytes: MAX_BODY_BYTES, accept: ['json', 'form'] }))
     .handler(createSubmitHandler(deps));

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { httpErrors } from '../../core/http/middleware.ts';
+import { httpErrors, pathParameterGuard, requestLogging } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { concernReportForm } from '../../forms/concern-report/index.ts';
 import { concernReportLayout } from '../../forms/concern-report/layout.ts';
@@ -34,4 +34,4 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   throw notFound();
 }
 
-export const handler = middy<HttpEvent, HttpResponse>().use(httpErrors()).handler(webHandler);
+export const handler = middy<HttpEvent, HttpResponse>().use(requestLogging()).use(httpErrors()).use(pathParameterGuard()).handler(webHandler);
