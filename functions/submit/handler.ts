@@ -1,10 +1,12 @@
 // POST /api/forms/concern-report/submissions — public. Validate → route → deadlines → one conditional
 // transaction → 201 with the reference. A form post without JavaScript gets the receipt page or the form again.
 import middy from '@middy/core';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { reportRepository, type ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import type { Directory } from '../../core/directory/directory.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
+import { computeDeadlines } from '../../core/domain/deadlines.ts';
+import { referenceFor } from '../../core/domain/reference.ts';
 import { createReport, type Report } from '../../core/domain/report.ts';
 import { routeReport } from '../../core/domain/routing.ts';
 import { badRequest, conflict, fieldErrors, type FieldError } from '../../core/http/errors.ts';
@@ -17,6 +19,9 @@ import { renderFormPage } from '../../web/pages/form-page.ts';
 import { renderReceiptPage } from '../../web/pages/receipt-page.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The honeypot: a field the form page renders but hides from people (web/pages/form-page.ts). Only bots fill it. */
+export const HONEYPOT_FIELD = 'website';
 
 export interface SubmitDependencies {
   repository: () => ReportRepository;
@@ -36,6 +41,13 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
     const isFormPost = kind === 'form';
     const body = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
     const lang: Language = body.language === 'en' ? 'en' : 'sv';
+    // The honeypot, before anything else: a bot gets the answer a person gets, and nothing is stored or logged
+    // of what it sent. It never reaches the schema.
+    const { submissionId: _id, [HONEYPOT_FIELD]: honeypot, ...fields } = body;
+    if (honeypot !== undefined && honeypot !== null && String(honeypot).trim() !== '') {
+      logger.info('honeypot triggered', { kind });
+      return decoyAnswer(isFormPost, lang, header(event, 'idempotency-key') ?? String(body.submissionId ?? ''), body.urgency, deps.now());
+    }
 
     // The form page posts its submission id as a field; API clients send the Idempotency-Key header.
     const submissionId = header(event, 'idempotency-key') ?? (isFormPost ? String(body.submissionId ?? '') : undefined);
@@ -46,8 +58,7 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw badRequest([{ path: '', message: 'the body must be a JSON object' }]);
     }
-    const { submissionId: _id, ...fields } = body;
-    const parsed = concernReportForm.schema.safeParse(isFormPost ? fields : value);
+    const parsed = concernReportForm.schema.safeParse(fields);
     if (!parsed.success) problems.push(...fieldErrors(parsed.error.issues));
     if (problems.length || !parsed.success) {
       if (isFormPost) {
@@ -89,6 +100,15 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
       feedbackBy: stored.feedbackBy,
     });
   };
+}
+
+/** What a successful submission answers, for a bot that filled the honeypot: a plausible reference, nothing stored. */
+function decoyAnswer(isFormPost: boolean, lang: Language, submissionId: string, urgency: unknown, now: Date): HttpResponse {
+  const id = UUID.test(submissionId) ? submissionId.toLowerCase() : randomUUID();
+  const { acknowledgeBy, feedbackBy } = computeDeadlines(now, urgency === 'urgent' ? 'urgent' : 'normal', concernReportForm.deadlines);
+  const reference = referenceFor(id, now);
+  if (isFormPost) return html(201, renderReceiptPage({ lang, reference, acknowledgeBy, feedbackBy }));
+  return json(201, { id, reference, status: 'received', acknowledgeBy, feedbackBy });
 }
 
 /** The handler with its middleware pipeline; tests pass other dependencies (a storage that is down). */
