@@ -5,7 +5,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -49,6 +49,8 @@ export interface AppFunctionProps {
   readonly retryAttempts?: number;
   /** Where the functions folder is. @default the repository's functions/ */
   readonly functionsDir?: string;
+  /** More shell commands after esbuild, given the bundle's output folder (e.g. building static files into it). */
+  readonly afterBundling?: (outputDir: string) => string[];
   /** Other grants on this role that need Resource "*" besides X-Ray, and why (for the cdk-nag acknowledgement). */
   readonly otherWildcardResources?: string;
 }
@@ -118,6 +120,7 @@ export class AppFunction extends Construct {
         minify: true,
         sourceMap: true,
         mainFields: ['module', 'main'],
+        logLevel: LogLevel.WARNING,
         banner: ESM_REQUIRE_BANNER,
         // The SDK goes into the bundle: the version that was tested is the version that runs.
         bundleAwsSDK: true,
@@ -126,6 +129,7 @@ export class AppFunction extends Construct {
           beforeInstall: () => [],
           afterBundling: (_inputDir: string, outputDir: string) => [
             `cp ${JSON.stringify(directoryPath)} ${JSON.stringify(join(outputDir, BUNDLED_DIRECTORY_FILE))}`,
+            ...(props.afterBundling?.(outputDir) ?? []),
           ],
         },
       },

@@ -8,7 +8,8 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../../core/http/routes.ts';
 import { acknowledge } from '../nag.ts';
-import { AppFunction } from './app-function.ts';
+import { join } from 'node:path';
+import { AppFunction, REPO_ROOT } from './app-function.ts';
 import type { Storage } from './storage.ts';
 
 export interface WebProps {
@@ -36,6 +37,11 @@ export class Web extends Construct {
       name: 'web',
       description: 'Concern form pages (sv, en), assets and the form definition',
       memorySize: 256,
+      // The browser scripts (web/client/*.ts) are built into <bundle>/assets/, where the function reads them in
+      // Lambda (web/assets/client-bundles.ts); the bundle itself must not carry esbuild.
+      afterBundling: (outputDir) => [
+        [process.execPath, join(REPO_ROOT, 'web/client/build.ts'), join(outputDir, 'assets')].map((part) => JSON.stringify(part)).join(' '),
+      ],
     });
 
     const submit = new AppFunction(this, 'Submit', {
