@@ -2,6 +2,8 @@
 import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { routeKey, routes } from '../core/http/routes.ts';
+import { submitRouteThrottle } from '../core/http/throttling.ts';
 import type { LoadedConfig } from './config.ts';
 import { Api, ApiRoutes } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
@@ -64,6 +66,8 @@ export class ConcernIntakeStack extends Stack {
       STATUS_LINK_SECRET_ARN: this.storage.statusLinkSecret.secretArn,
     };
     const concurrency = config.reservedConcurrency;
+    const submitRoute = routes.find((route) => route.function === 'submit' && route.method === 'POST');
+    if (!submitRoute) throw new Error('The route table has no POST route for the submit function');
 
     this.web = new Web(this, 'Web', {
       storage: this.storage,
@@ -82,6 +86,8 @@ export class ConcernIntakeStack extends Stack {
         cases: this.web.functions.cases.function,
       },
       staffAuthorizer: this.auth.authorizer,
+      // All clients together on the public submit route (core/http/throttling.ts, shared with local mode).
+      routeThrottles: { stage: this.api.stage, byRouteKey: { [routeKey(submitRoute)]: submitRouteThrottle } },
     });
 
     this.notifications = new Notifications(this, 'Notifications', {

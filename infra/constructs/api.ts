@@ -9,6 +9,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, routes as sharedRoutes, type FunctionName, type RouteDefinition } from '../../core/http/routes.ts';
+import type { Throttle } from '../../core/http/throttling.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface ApiProps {
@@ -89,6 +90,8 @@ export interface ApiRoutesProps {
   readonly staffAuthorizer: apigwv2.IHttpRouteAuthorizer;
   /** @default the shared route table in core/http/routes.ts */
   readonly routes?: readonly RouteDefinition[];
+  /** Per-route throttling (all clients together) on this stage, by route key ("POST /path"). */
+  readonly routeThrottles?: { stage: apigwv2.HttpStage; byRouteKey: Record<string, Throttle> };
 }
 
 /** Why each public route may be called without signing in (cdk-nag asks for authorization on every route). */
@@ -127,6 +130,20 @@ export class ApiRoutes extends Construct {
         acknowledge(route, 'AwsSolutions-APIG4', `Public by design (${routeKey(definition)}). ${publicBecause[definition.function]}`);
       }
       this.routes.push({ definition, route });
+    }
+
+    if (props.routeThrottles) {
+      const { stage, byRouteKey } = props.routeThrottles;
+      // RouteSettings is a JSON map in CloudFormation: its keys are written as CloudFormation spells them.
+      const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+      for (const [key, throttle] of Object.entries(byRouteKey)) {
+        const entry = this.routes.find(({ definition }) => routeKey(definition) === key);
+        if (!entry) throw new Error(`Route throttling for "${key}": no such route in the route table`);
+        routeSettings[key] = { ThrottlingRateLimit: throttle.ratePerSecond, ThrottlingBurstLimit: throttle.burst };
+        // The stage can only name a route that exists.
+        stage.node.addDependency(entry.route);
+      }
+      (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = routeSettings;
     }
   }
 }

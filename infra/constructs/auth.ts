@@ -112,12 +112,6 @@ export class Auth extends Construct {
       refreshTokenValidity: Duration.hours(12),
       enableTokenRevocation: true,
     });
-    // The client names the provider: it must exist first.
-    for (const provider of this.node.children) {
-      if (provider instanceof cognito.UserPoolIdentityProviderOidc || provider instanceof cognito.UserPoolIdentityProviderSaml) {
-        this.client.node.addDependency(provider);
-      }
-    }
 
     this.issuer = this.userPool.userPoolProviderUrl;
     this.signInUrl = this.domain.baseUrl();
