@@ -45,7 +45,7 @@ export interface Report {
   escalationCount: number;
   /** When the reminder sweep must look at this report next; absent once nothing is left to do. */
   nextActionAt?: string;
-  /** Keys of the emails already sent for this report ("alert", "receipt", "outcome", "reminder", "escalation#1"…). */
+  /** Keys of the emails already sent for this report ("alert:<address>", "receipt", "outcome", "reminder:<address>", "escalation#1"…). */
   sentEmails: string[];
   /** A hash of the submitted body: the same submission id with another body is a conflict, not a retry. */
   bodyHash: string;
