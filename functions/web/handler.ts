@@ -6,10 +6,23 @@ import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
 import { httpErrors, pathParameterGuard, requestLogging } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
+import { logger } from '../../core/observability/logger.ts';
 import { concernReportForm } from '../../forms/concern-report/index.ts';
 import { concernReportLayout } from '../../forms/concern-report/layout.ts';
+import { clientBundles, CLIENT_BUNDLES } from '../../web/assets/client-bundles.ts';
 import { assets } from '../../web/assets/index.ts';
 import { renderFormPage } from '../../web/pages/form-page.ts';
+
+const local = !process.env.LAMBDA_TASK_ROOT;
+// Outside Lambda the scripts are built from source: start now, so the first page is not kept waiting.
+if (local) clientBundles().catch((error: unknown) => logger.error('client scripts failed to build', { error: String(error) }));
+
+const assetHeaders = (type: string) => ({
+  'content-type': type,
+  // Locally the scripts are rebuilt on each start: always revalidate. In AWS an hour is fine.
+  'cache-control': local ? 'no-cache' : 'public, max-age=3600',
+  'x-content-type-options': 'nosniff',
+});
 
 export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   const path = event.rawPath;
@@ -27,9 +40,13 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
       schools: directory.schools.map(({ id, name, areaId }) => ({ id, name, areaId })),
     }, { 'cache-control': 'public, max-age=300' });
   }
-  const asset = path.startsWith('/assets/') ? assets[path.slice('/assets/'.length)] : undefined;
-  if (asset) {
-    return { statusCode: 200, headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' }, body: asset.body };
+  const file = path.startsWith('/assets/') ? path.slice('/assets/'.length) : '';
+  const asset = assets[file];
+  if (asset) return { statusCode: 200, headers: assetHeaders(asset.type), body: asset.body };
+  if ((CLIENT_BUNDLES as readonly string[]).includes(file)) {
+    const bundles = await clientBundles();
+    const body = bundles[file];
+    if (body !== undefined) return { statusCode: 200, headers: assetHeaders('text/javascript; charset=utf-8'), body };
   }
   throw notFound();
 }

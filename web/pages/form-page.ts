@@ -1,11 +1,15 @@
-// The concern form page, rendered from the form definition. Works without JavaScript: a plain form post,
-// errors shown beside their fields with the typed values kept.
+// The concern form page, rendered from the form definition (schema, labels, layout). Works without
+// JavaScript: a plain form post, an error summary linking to the fields, errors beside their fields and the
+// typed values kept. The script (web/client/form.ts) adds validation as you go and a JSON submit.
 import type { Directory } from '../../core/directory/directory.ts';
 import type { FieldError } from '../../core/http/errors.ts';
 import { concernReportTexts, type Language } from '../../forms/concern-report/index.ts';
 import { concernReportLayout, type LayoutField } from '../../forms/concern-report/layout.ts';
+import { anchorId, fieldForPath, fieldId, isChoice, optionId } from '../client/form-fields.ts';
+import { fieldErrorText, formPageTexts, localizeMessage } from '../client/texts.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
+import { receiptBody } from './receipt-page.ts';
 
 export interface FormPageInput {
   lang: Language;
@@ -16,34 +20,65 @@ export interface FormPageInput {
   errors?: FieldError[];
 }
 
-const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
-
 function valueAt(values: Record<string, unknown> | undefined, name: string): unknown {
   return name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
 }
 
+const telHref = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
+
+/** Each school with the team that serves it (for the out-of-hours number shown when "urgent" is chosen). */
+function schoolsWithTeams(directory: Directory) {
+  return [...directory.schools]
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+    .map((school) => {
+      const area = directory.areas.find((a) => a.id === school.areaId);
+      const team = directory.teams.find((t) => t.id === area?.teamId);
+      return { ...school, team };
+    });
+}
+
 export function renderFormPage(input: FormPageInput): string {
-  const texts = concernReportTexts[input.lang];
+  const { lang } = input;
+  const texts = concernReportTexts[lang];
+  const t = formPageTexts[lang];
   const errors = input.errors ?? [];
-  const errorFor = (name: string) => errors.find((e) => e.path === name || e.path.startsWith(`${name}.`));
+  const schools = schoolsWithTeams(input.directory);
+
+  // Each error goes beside its field; one that belongs to no field is shown in the summary only.
+  const fieldErrors = new Map<string, string>();
+  const summaryItems: Array<{ href?: string; text: string }> = [];
+  for (const error of errors) {
+    const field = fieldForPath(error.path);
+    const message = error.path === 'Idempotency-Key' ? t.formExpired : localizeMessage(error.message, lang);
+    if (!field) {
+      summaryItems.push({ text: message });
+      continue;
+    }
+    if (fieldErrors.has(field.name)) continue;
+    const label = texts.fields[field.name]?.label ?? field.name;
+    fieldErrors.set(field.name, fieldErrorText(label, message));
+    summaryItems.push({ href: `#${anchorId(field)}`, text: fieldErrorText(label, message) });
+  }
 
   const renderField = (field: LayoutField): SafeHtml => {
     const label = texts.fields[field.name]?.label ?? field.name;
     const help = texts.fields[field.name]?.help;
-    const error = errorFor(field.name);
+    const error = fieldErrors.get(field.name);
     const id = fieldId(field.name);
-    const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
     const value = valueAt(input.values, field.name);
-    const star = field.required ? html` <span aria-hidden="true">*</span>` : '';
+    const star = field.required ? html` <span class="req" aria-hidden="true">*</span>` : '';
     const helpText = help ? html`<p class="help" id="${id}-help">${help}</p>` : '';
-    const errorText = error ? html`<p class="error" id="${id}-error">${label}: ${error.message}</p>` : '';
+    const conditionalNote = field.showWhen ? html`<p class="help">${t.conditionalNote}</p>` : '';
+    const errorText = error ? html`<p class="error" id="${id}-error"><span class="visually-hidden">${t.errorPrefix}</span>${error}</p>` : '';
     const conditional = field.showWhen ? html` data-show-when="${field.showWhen.field}=${field.showWhen.value}"` : '';
     const invalid = error ? html` aria-invalid="true"` : '';
     const describe = describedBy ? html` aria-describedby="${describedBy}"` : '';
     const required = field.required ? html` required` : '';
     const max = field.maxLength ? html` maxlength="${field.maxLength}"` : '';
+    const common = html` data-field="${field.name}" data-label="${label}"${conditional}`;
 
-    if (field.kind === 'radio' || field.kind === 'checkboxes') {
+    if (isChoice(field)) {
       const type = field.kind === 'radio' ? 'radio' : 'checkbox';
       const chosen = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
       const optionLabel = (option: string): string =>
@@ -52,58 +87,112 @@ export function renderFormPage(input: FormPageInput): string {
           : field.name === 'guardiansInformed'
             ? texts.guardiansInformed[option as 'yes']
             : texts.categories[option as 'absence'];
-      return html`<fieldset class="field${error ? ' has-error' : ''}"${conditional}${describe}>
+      const extra = field.name === 'urgency' ? urgentNote(chosen.includes('urgent')) : '';
+      return html`<fieldset class="field${error ? ' has-error' : ''}${field.kind === 'checkboxes' ? ' columns' : ''}" id="${id}"${common}${describe}>
 <legend>${label}${star}</legend>${helpText}${errorText}
+<div class="choices">
 ${(field.options ?? []).map(
-  (option) => html`<label class="choice"><input type="${type}" name="${field.name}" value="${option}"${
+  (option) => html`<div class="choice"><input type="${type}" id="${optionId(field, option)}" name="${field.name}" value="${option}"${
     chosen.includes(option) ? html` checked` : ''
-  }${field.kind === 'radio' ? required : ''}> ${optionLabel(option)}</label>`,
+  }${field.kind === 'radio' ? required : ''}${invalid}><label for="${optionId(field, option)}">${optionLabel(option)}</label></div>`,
 )}
-</fieldset>`;
+</div>
+</fieldset>${extra}`;
     }
+
     const text = typeof value === 'string' ? value : '';
     let control: SafeHtml;
     if (field.kind === 'textarea') {
-      control = html`<textarea id="${id}" name="${field.name}" rows="6"${max}${required}${invalid}${describe}>${text}</textarea>`;
+      control = html`<textarea id="${id}" name="${field.name}" rows="${field.name === 'concern.description' ? 8 : 4}"${max}${required}${invalid}${describe}>${text}</textarea>`;
     } else if (field.kind === 'school') {
-      const schools = [...input.directory.schools].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-      control = html`<select id="${id}" name="${field.name}"${required}${invalid}${describe}>
-<option value="">${input.lang === 'sv' ? 'Välj skola' : 'Choose a school'}</option>
-${schools.map((s) => html`<option value="${s.id}"${s.id === text ? html` selected` : ''}>${s.name}</option>`)}
+      control = html`<div class="school-filter" data-school-filter hidden>
+<label for="${id}-filter">${t.schoolFilter}</label>
+<p class="help" id="${id}-filter-help">${t.schoolFilterHelp}</p>
+<input type="search" id="${id}-filter" autocomplete="off" aria-describedby="${id}-filter-help ${id}-filter-count" aria-controls="${id}" data-count-one="${t.schoolMatches(1)}" data-count-many="${t.schoolMatches(2).replace('2', '{n}')}">
+<p class="help filter-count" id="${id}-filter-count" role="status"></p>
+</div>
+<select id="${id}" name="${field.name}"${required}${invalid}${describe}>
+<option value="">${t.chooseSchool}</option>
+${schools.map(
+  (s) => html`<option value="${s.id}"${s.team ? html` data-team="${s.team.name}" data-phone="${s.team.outOfHoursPhone}"` : ''}${
+    s.id === text ? html` selected` : ''
+  }>${s.name}</option>`,
+)}
 </select>`;
     } else {
       const autocomplete = field.autocomplete ? html` autocomplete="${field.autocomplete}"` : '';
-      control = html`<input id="${id}" name="${field.name}" type="${field.kind}" value="${text}"${max}${required}${autocomplete}${invalid}${describe}>`;
+      const inputMode = field.name === 'child.personalNumber' ? html` inputmode="numeric"` : '';
+      control = html`<input id="${id}" name="${field.name}" type="${field.kind}" value="${text}"${max}${required}${autocomplete}${inputMode}${invalid}${describe}>`;
     }
-    return html`<div class="field${error ? ' has-error' : ''}"${conditional}>
-<label for="${id}">${label}${star}</label>${helpText}${errorText}
+    return html`<div class="field${error ? ' has-error' : ''}"${common}>
+<label for="${id}">${label}${star}</label>${helpText}${conditionalNote}${errorText}
 ${control}
 </div>`;
   };
 
-  const summary = errors.length
-    ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+  /** Shown when "urgent" is chosen (the script keeps it in step; without it, after a post with "urgent"). */
+  function urgentNote(visible: boolean): SafeHtml {
+    const schoolId = valueAt(input.values, 'schoolId');
+    const team = schools.find((s) => s.id === schoolId)?.team;
+    return html`<div class="urgent-live" aria-live="polite">
+<div class="urgent-note" id="urgent-note" data-urgent-note data-text-team="${t.urgentOutOfHours('{team}', '{phone}')}" data-text-none="${t.urgentChooseSchool}"${visible ? '' : html` hidden`}>
+<h3>${t.urgentHeading}</h3>
+<p><strong>${t.urgentCall112}</strong></p>
+<p data-out-of-hours>${team ? t.urgentOutOfHours(team.name, team.outOfHoursPhone) : t.urgentChooseSchool}</p>
+<p>${t.urgentAlsoSend}</p>
+</div>
+</div>`;
+  }
+
+  const summary = summaryItems.length
+    ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary" autofocus>
 <h2>${texts.errorSummary}</h2>
-<ul>${errors.map((e) => html`<li><a href="#${fieldId(e.path.split('.').slice(0, 2).join('.'))}">${texts.fields[e.path]?.label ?? e.path}: ${e.message}</a></li>`)}</ul>
+<ul>${summaryItems.map((item) => html`<li>${item.href ? html`<a href="${item.href}">${item.text}</a>` : item.text}</li>`)}</ul>
 </div>`
     : '';
 
-  const outOfHours = input.directory.teams.map((team) => html`<li>${team.name}: <a href="tel:${team.outOfHoursPhone.replace(/[^0-9+]/g, '')}">${team.outOfHoursPhone}</a></li>`);
-  const otherLang = input.lang === 'sv' ? html`<a href="/en" lang="en">In English</a>` : html`<a href="/" lang="sv">På svenska</a>`;
+  const teamAreas = (teamId: string) =>
+    input.directory.areas
+      .filter((a) => a.teamId === teamId)
+      .map((a) => a.name)
+      .join(', ');
+  const outOfHours = input.directory.teams.map(
+    (team) => html`<li>${teamAreas(team.id) || team.name}: <a href="${telHref(team.outOfHoursPhone)}">${team.outOfHoursPhone}</a></li>`,
+  );
+  const otherLang =
+    lang === 'sv' ? html`<a href="/en" lang="en" hreflang="en">${t.otherLanguage}</a>` : html`<a href="/" lang="sv" hreflang="sv">${t.otherLanguage}</a>`;
 
-  const body = html`<header class="page-header"><p class="lang-switch">${otherLang}</p><h1>${texts.title}</h1></header>
-<div class="emergency" role="note"><p><strong>${texts.emergency}</strong></p><p>${texts.urgentGuidance}</p><ul>${outOfHours}</ul></div>
+  const body = html`<div data-form-view>
+<h1 tabindex="-1">${texts.title}</h1>
+<div class="emergency" id="emergency">
+<h2>${texts.emergency}</h2>
+<p>${texts.urgentGuidance}</p>
+<h3>${t.outOfHoursHeading}</h3>
+<ul class="phones">${outOfHours}</ul>
+</div>
 <p>${texts.intro}</p>
 ${summary}
-<form method="post" action="/api/forms/concern-report/submissions" novalidate data-form="concern-report">
+<div class="notice" id="draft-notice" hidden><p>${t.draftRestored}</p><button type="button" class="secondary" data-discard-draft>${t.draftDiscard}</button></div>
+<form method="post" action="/api/forms/concern-report/submissions" novalidate data-form="concern-report" data-lang="${lang}" data-error-heading="${texts.errorSummary}">
 <input type="hidden" name="submissionId" value="${input.submissionId}">
-<input type="hidden" name="language" value="${input.lang}">
-<div class="visually-hidden" aria-hidden="true"><label for="f-website">${input.lang === 'sv' ? 'Lämna tomt' : 'Leave empty'}</label><input type="text" id="f-website" name="website" value="" tabindex="-1" autocomplete="off"></div>
+<input type="hidden" name="language" value="${lang}">
+<div class="visually-hidden" aria-hidden="true"><label for="f-website">${lang === 'sv' ? 'Lämna tomt' : 'Leave empty'}</label><input type="text" id="f-website" name="website" value="" tabindex="-1" autocomplete="off"></div>
 ${concernReportLayout.map(
   (section) => html`<section class="section" aria-labelledby="s-${section.id}"><h2 id="s-${section.id}">${texts.sections[section.id]}</h2>
 ${section.fields.map(renderField)}</section>`,
 )}
-<button type="submit">${texts.submit}</button>
-</form>`;
-  return page({ lang: input.lang, title: errors.length ? `${texts.errorSummary} – ${texts.title}` : texts.title, body, scripts: ['/assets/form.js'] });
+<div class="form-status" id="form-status" role="status"></div>
+<div class="form-problem" id="form-problem" role="alert" hidden><p data-problem-text></p><button type="button" data-retry>${t.retry}</button></div>
+<div class="actions"><button type="submit">${texts.submit}</button></div>
+</form>
+</div>
+<template id="receipt-template">${receiptBody(lang)}</template>`;
+  return page({
+    lang,
+    title: errors.length ? `${t.errorPrefix}${texts.title}` : texts.title,
+    body,
+    scripts: ['/assets/form.js'],
+    service: t.service,
+    headerLinks: otherLang,
+  });
 }

@@ -1,8 +1,10 @@
-// The receipt after a form post: the reference, what happens next and when.
+// The receipt: the reference, what happens next and when. The form post without JavaScript gets this page;
+// the form page carries the same markup as a <template> that its script fills in after a JSON submit.
 import { concernReportTexts, type Language } from '../../forms/concern-report/index.ts';
-import { html } from '../html.ts';
-import { page } from '../layout.ts';
+import { formPageTexts } from '../client/texts.ts';
 import { formatLocal } from '../format.ts';
+import { html, type SafeHtml } from '../html.ts';
+import { page } from '../layout.ts';
 
 export interface ReceiptInput {
   lang: Language;
@@ -11,15 +13,34 @@ export interface ReceiptInput {
   feedbackBy: string;
 }
 
+const NEXT_HEADING = { sv: 'Vad händer nu?', en: 'What happens next?' } as const;
+
+/** The receipt's content. Without values it renders empty slots (`data-slot`) for the script to fill. */
+export function receiptBody(lang: Language, values?: Omit<ReceiptInput, 'lang'>): SafeHtml {
+  const texts = concernReportTexts[lang].receipt;
+  const page = formPageTexts[lang];
+  const time = (iso: string | undefined, slot: string) =>
+    iso ? html`<time datetime="${iso}" data-slot="${slot}">${formatLocal(iso, lang)}</time>` : html`<time data-slot="${slot}"></time>`;
+  return html`<div class="receipt" data-receipt>
+<h1 tabindex="-1">${texts.title}</h1>
+<div class="panel panel-success">
+<p class="reference">${texts.reference}: <strong data-slot="reference">${values?.reference ?? ''}</strong></p>
+<p>${texts.keep}</p>
+</div>
+<h2>${NEXT_HEADING[lang]}</h2>
+<p>${texts.next}</p>
+<dl class="facts">
+<div><dt>${texts.acknowledgeBy}</dt><dd>${time(values?.acknowledgeBy, 'acknowledgeBy')}</dd></div>
+<div><dt>${texts.feedbackBy}</dt><dd>${time(values?.feedbackBy, 'feedbackBy')}</dd></div>
+</dl>
+<p>${page.emailReceipt}</p>
+<p data-slot="note" class="notice" hidden></p>
+<p class="acute"><strong>${page.acuteReminder}</strong></p>
+<p><a href="${lang === 'sv' ? '/' : '/en'}">${page.newReport}</a></p>
+</div>`;
+}
+
 export function renderReceiptPage(input: ReceiptInput): string {
   const texts = concernReportTexts[input.lang].receipt;
-  const body = html`<h1>${texts.title}</h1>
-<p class="reference">${texts.reference}: <strong>${input.reference}</strong></p>
-<p>${texts.next}</p>
-<dl>
-<dt>${texts.acknowledgeBy}</dt><dd>${formatLocal(input.acknowledgeBy, input.lang)}</dd>
-<dt>${texts.feedbackBy}</dt><dd>${formatLocal(input.feedbackBy, input.lang)}</dd>
-</dl>
-<p>${texts.keep}</p>`;
-  return page({ lang: input.lang, title: `${texts.title} – ${input.reference}`, body });
+  return page({ lang: input.lang, title: `${texts.title} – ${input.reference}`, body: receiptBody(input.lang, input) });
 }
