@@ -355,7 +355,9 @@ function enhance(form: HTMLFormElement): void {
 
   async function send(): Promise<void> {
     if (sending) return;
-    const body = JSON.stringify(collect());
+    // The honeypot travels too: hidden from people, so only a bot fills it (the server then stores nothing).
+    const honeypot = form.querySelector<HTMLInputElement>('input[name=website]')?.value ?? '';
+    const body = JSON.stringify(honeypot ? { ...collect(), website: honeypot } : collect());
     sending = true;
     submitButton.disabled = true;
     retryButton.disabled = true;
