@@ -100,7 +100,6 @@ export class ConcernIntakeStack extends Stack {
     });
     this.reminders = new Reminders(this, 'Reminders', {
       storage: this.storage,
-      email: this.email,
       directoryPath,
       environment,
       rate: Duration.minutes(config.reminderRateMinutes),

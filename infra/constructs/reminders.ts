@@ -1,5 +1,6 @@
 // The reminder sweep: an EventBridge schedule runs the reminders function every N minutes. The function queries the
-// sparse "due" index, claims each report with a conditional update and sends the reminder or escalation.
+// sparse "due" index and records each due reminder or escalation on its report with a conditional update; notify
+// sees the change on the stream and sends the email (one place sends email), so this function cannot send any.
 // One sweep at a time (reserved concurrency 1); a sweep that fails is retried, then recorded in a queue with an alarm.
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -9,12 +10,10 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag.ts';
 import { AppFunction } from './app-function.ts';
-import type { Email } from './notifications.ts';
 import type { Storage } from './storage.ts';
 
 export interface RemindersProps {
   readonly storage: Storage;
-  readonly email: Email;
   readonly directoryPath: string;
   readonly environment: Record<string, string>;
   /** How often the sweep runs. @default 5 minutes */
@@ -60,8 +59,6 @@ export class Reminders extends Construct {
       logRetention: props.logRetention,
     });
     storage.grantTable(this.reminders.role, { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['due'] });
-    // The sweep sends the reminder or escalation itself (DESIGN.md, flow 4).
-    props.email.grantSend(this.reminders.role);
     acknowledge(this.reminders, 'Serverless-LambdaDLQ',
       'Failed asynchronous invocations go to the Failures queue through an on-failure destination, which also records the error; a second, older-style DLQ would duplicate it.');
 

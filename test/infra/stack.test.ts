@@ -205,6 +205,7 @@ describe('least privilege', () => {
     const query = statements.find((s) => actionsOf(s).includes('dynamodb:Query'))!;
     expect(JSON.stringify(query.Resource)).toContain('/index/byTeam');
     expect(JSON.stringify(query.Resource)).not.toContain('/index/due');
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('ses:'))).toEqual([]);
   });
 
   it('lets reminders query only the due index, and get, put and update reports', () => {
@@ -212,6 +213,8 @@ describe('least privilege', () => {
     expect(tableActions(statements).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     const query = statements.find((s) => actionsOf(s).includes('dynamodb:Query'))!;
     expect(query.Resource).toEqual({ 'Fn::Join': ['', [getAtt(stack.storage.table, 'Arn'), '/index/due']] });
+    // It records what is due; notify sends the email.
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toEqual([]);
   });
 
   it('lets notify read the stream, get and update reports, and send email only as the sender through the identity', () => {
