@@ -79,6 +79,7 @@ export function requestLogging(): MiddlewareObj<HttpEvent, HttpResponse> {
   return {
     before: async (request) => {
       const { requestContext, routeKey } = request.event;
+      if (request.context?.functionName) logger.addContext(request.context);
       logger.setCorrelationId(requestContext?.requestId ?? request.context?.awsRequestId);
       logger.appendKeys({ route: routeKey });
     },
