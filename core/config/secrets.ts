@@ -7,7 +7,11 @@ let statusSecret: Promise<string> | undefined;
 export function statusLinkSecret(): Promise<string> {
   statusSecret ??= (async () => {
     const arn = process.env.STATUS_LINK_SECRET_ARN;
-    if (!arn) return runtimeConfig().STATUS_LINK_SECRET;
+    if (!arn) {
+      const local = runtimeConfig().STATUS_LINK_SECRET;
+      if (!local) throw new Error('neither STATUS_LINK_SECRET_ARN nor (in local mode) STATUS_LINK_SECRET is set');
+      return local;
+    }
     const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
     const client = new SecretsManagerClient({});
     const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));

@@ -162,7 +162,8 @@ describe('functions', () => {
       console.log(JSON.stringify(result));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',
-      env: { ...process.env, AWS_REGION: 'eu-north-1', LOG_LEVEL: 'ERROR' },
+      // The settings the stack gives every function (without them the functions refuse to start: no local defaults in AWS).
+      env: { ...process.env, AWS_REGION: 'eu-north-1', LOG_LEVEL: 'ERROR', TABLE_NAME: 'reports', PUBLIC_URL: 'https://orosanmalan.example.se', SENDER_ADDRESS: 'no-reply@example.se' },
     });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
