@@ -10,6 +10,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { notifyStreamSettings } from '../../functions/notify/stream-settings.ts';
 import { acknowledge } from '../nag.ts';
 import { AppFunction } from './app-function.ts';
 import type { Storage } from './storage.ts';
@@ -95,7 +96,7 @@ export interface NotificationsProps {
   readonly environment: Record<string, string>;
   /** Cap on concurrent notify executions. Undefined: no reservation. */
   readonly concurrency?: number;
-  /** Attempts after the first failure, before the batch's records go to the failure queue. @default 5 */
+  /** Attempts after the first failure, before the batch's records go to the failure queue. @default notifyStreamSettings.retryAttempts */
   readonly retryAttempts?: number;
   readonly logRetention?: logs.RetentionDays;
 }
@@ -135,15 +136,20 @@ export class Notifications extends Construct {
     storage.grantStatusLinkSecret(this.notify.role);
     props.email.grantSend(this.notify.role);
 
+    // The same numbers as the local stream poller (functions/notify/stream-settings.ts).
+    const settings = notifyStreamSettings;
     this.eventSource = new DynamoEventSource(storage.table, {
-      startingPosition: lambda.StartingPosition.LATEST,
-      batchSize: 10,
+      startingPosition: lambda.StartingPosition[settings.startingPosition],
+      batchSize: settings.batchSize,
+      maxBatchingWindow: Duration.seconds(settings.maxBatchingWindowSeconds),
       // A failing batch is halved until the one bad record is alone; the handler also reports the records that
       // failed ({batchItemFailures}), so the good ones are not sent again.
-      bisectBatchOnError: true,
-      reportBatchItemFailures: true,
-      retryAttempts: props.retryAttempts ?? 5,
-      maxRecordAge: Duration.hours(24),
+      bisectBatchOnError: settings.bisectBatchOnFunctionError,
+      reportBatchItemFailures: settings.reportBatchItemFailures,
+      retryAttempts: props.retryAttempts ?? settings.retryAttempts,
+      maxRecordAge: Duration.seconds(settings.maximumRecordAgeSeconds),
+      // Only report items, inserted or changed: audit items never invoke notify.
+      filters: [lambda.FilterCriteria.filter(settings.filterPattern as unknown as Record<string, unknown>)],
       onFailure: new SqsDlq(this.failures),
     });
     this.notify.function.addEventSource(this.eventSource);

@@ -1,4 +1,5 @@
 // The stack synthesized once from config/example.json, with real esbuild bundles and cdk-nag, then asserted on.
+import { notifyStreamSettings } from '../../functions/notify/stream-settings.ts';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -359,9 +360,12 @@ describe('events', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: getAtt(stack.storage.table, 'StreamArn'),
       FunctionName: ref(stack.notifications.notify.function),
-      StartingPosition: 'LATEST',
+      // The same settings as the local poller: from the table's first record, bounded retries, report items only.
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: notifyStreamSettings.batchSize,
       BisectBatchOnFunctionError: true,
-      MaximumRetryAttempts: 5,
+      MaximumRetryAttempts: notifyStreamSettings.retryAttempts,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(notifyStreamSettings.filterPattern) }] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: getAtt(stack.notifications.failures, 'Arn') } },
     });
