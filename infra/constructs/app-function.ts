@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lambdaBundling } from '../bundling.ts';
 import { acknowledge } from '../nag.ts';
 
 /** The repository root: the functions, the lock file and node_modules live here. */
@@ -20,11 +21,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The name the functions read the directory under (DIRECTORY_FILE), beside the bundle in LAMBDA_TASK_ROOT. */
 export const BUNDLED_DIRECTORY_FILE = 'directory.json';
 
-/**
- * Needed by an ESM bundle that includes the AWS SDK: some of its CommonJS dependencies call require(),
- * which ESM does not have ("Dynamic require of node:https is not supported").
- */
-export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export { ESM_REQUIRE_BANNER } from '../bundling.ts';
 
 export type AppFunctionName = 'web' | 'submit' | 'status' | 'cases' | 'notify' | 'reminders';
 
@@ -115,13 +112,14 @@ export class AppFunction extends Construct {
       projectRoot: REPO_ROOT,
       bundling: {
         forceDockerBundling: false,
+        // The shared settings (infra/bundling.ts): the benchmarks build the same bundles.
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
+        target: lambdaBundling.target,
+        minify: lambdaBundling.minify,
+        sourceMap: lambdaBundling.sourceMap,
+        mainFields: [...lambdaBundling.mainFields],
         logLevel: LogLevel.WARNING,
-        banner: ESM_REQUIRE_BANNER,
+        banner: lambdaBundling.banner,
         // The SDK goes into the bundle: the version that was tested is the version that runs.
         bundleAwsSDK: true,
         commandHooks: {
