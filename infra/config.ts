@@ -66,7 +66,7 @@ export const configSchema = z
         identity: z.union([z.email(), hostname], { error: 'must be a domain name or an email address' }),
         /** Create the SES identity in this stack (set false if it already exists in the account and region). */
         createIdentity: z.boolean().default(true),
-        /** Only while the account is in the SES sandbox: the verified test recipients (see infra/DEPLOY.md). */
+        /** Only while the account is in the SES sandbox: the verified test recipients (see README.md, "Deploy to AWS"). */
         sandboxRecipients: z.array(z.email('must be an email address')).default([]),
       })
       .strict(),
