@@ -266,6 +266,8 @@ function enhance(form: HTMLFormElement): void {
   draftNotice?.querySelector('[data-discard-draft]')?.addEventListener('click', () => {
     clearDraft();
     form.reset();
+    // A new report: a new submission id (the draft's id stays with what was discarded).
+    idInput.value = crypto.randomUUID();
     touched.clear();
     showAll = false;
     render(new Map());

@@ -81,6 +81,8 @@ export function localizeMessage(message: string, lang: Lang): string {
   const max = /^must be at most (\d+) characters$/.exec(message) ?? /^Too big: expected string to have <=(\d+) characters$/.exec(message);
   if (max) return sv ? `får vara högst ${max[1]} tecken` : `must be at most ${max[1]} characters`;
   if (/^must be "[^"]+"( or|,) /.test(message) || /^Invalid option/.test(message)) return sv ? 'välj ett av alternativen' : 'choose one of the options';
+  if (/^Invalid input: expected \w+, received undefined$/.test(message)) return sv ? 'måste fyllas i' : 'is required';
+  if (/^Invalid (input|type)\b/.test(message) && message !== 'Invalid input') return sv ? 'har ett ogiltigt värde' : 'has an invalid value';
   if (/^must be one of: /.test(message)) return sv ? 'innehåller ett val som inte finns' : 'contains a choice that does not exist';
   const known: Record<string, [sv: string, en: string]> = {
     'is required': ['måste fyllas i', 'is required'],
