@@ -236,7 +236,9 @@ function start(root: HTMLElement): void {
     if (!code && !error) return false;
     const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? 'null') as { verifier: string; state: string; returnTo: string } | null;
     sessionStorage.removeItem(PKCE_KEY);
-    history.replaceState(null, '', saved?.returnTo && saved.returnTo.startsWith('/cases') ? saved.returnTo : '/cases');
+    const target = saved?.returnTo && /^\/cases(\/|\?|$)/.test(saved.returnTo) ? saved.returnTo : '/cases';
+    // The code leaves the address bar (and the history) at once.
+    history.replaceState(null, '', '/cases');
     if (error || !saved || params.get('state') !== saved.state) {
       showSignIn('Inloggningen avbröts eller gick inte att slutföra. Försök igen.');
       return true;
@@ -260,7 +262,8 @@ function start(root: HTMLElement): void {
     // The ID token: its audience is the app client (what the API's JWT authorizer checks) and it names the user.
     sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
     sessionStorage.removeItem(SIGNED_OUT_KEY);
-    await load();
+    // On to the page the user asked for before signing in (a report from an alert email, say).
+    location.replace(target);
     return true;
   }
 

@@ -62,9 +62,8 @@ const cognitoSignIn = html`<section id="cognito-sign-in" class="sign-in" aria-la
 <div class="actions"><button type="button" data-start-sign-in>Logga in</button></div>
 </section>`;
 
-export function renderPortalPage(event: HttpEvent): HttpResponse {
+export function renderPortalPage(event: HttpEvent, signIn: PortalSignIn = portalSignIn()): HttpResponse {
   const caseId = event.pathParameters?.id ?? '';
-  const signIn = portalSignIn();
   const body = html`<div id="portal" data-mode="${signIn.mode}" data-case-id="${caseId}" data-status="${
     event.queryStringParameters?.status === 'closed' ? 'closed' : 'open'
   }"${signIn.mode === 'cognito' ? html` data-sign-in-url="${signIn.signInUrl}" data-client-id="${signIn.clientId}" data-redirect-uri="${signIn.redirectUri}"` : ''}>
