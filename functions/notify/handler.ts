@@ -67,7 +67,9 @@ export const defaultNotifyDependencies: NotifyDependencies = {
   publicUrl: () => runtimeConfig().PUBLIC_URL,
   policy: concernReportDeadlines,
   concurrency: 4,
-  recordAttempts: 4,
+  // About 17 s of retries (backoff capped at 1 s): a DynamoDB blip longer than a second or two between the send
+  // and its record would otherwise leave the email unrecorded, and it would go out again after the lease.
+  recordAttempts: 20,
 };
 
 type Outcome = 'done' | 'failed';
@@ -147,7 +149,7 @@ export function createNotifyHandler(overrides: Partial<NotifyDependencies> = {})
           logger.error('email sent but not recorded in the ledger', { ...ids, messageId, error: errorName(error) });
           return 'failed';
         }
-        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 100 * 2 ** attempt)));
       }
     }
     logger.info('email sent', { ...ids, messageId });
