@@ -137,7 +137,7 @@ describe('bad input gets a clear answer and nothing is written', () => {
     expect(response.status).toBe(400);
     const page = await response.text();
     expect(page).toContain('id="f-reporter-email-error"');
-    expect(page).toContain('must be a valid email address');
+    expect(page).toContain('Din e-postadress: måste vara en giltig e-postadress'); // the schema's message, in the page's language
     expect(page).toContain('value="Anna &lt;b&gt;Lind&lt;/b&gt;"');
     expect(page).toContain(`value="${form.get('submissionId')}"`);
     expect(await itemCount()).toBe(before);
