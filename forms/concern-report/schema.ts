@@ -81,15 +81,20 @@ export const concernReportSchema = z
     guardiansNotInformedReason: optionalText(2_000),
   })
   .check(
-    z.superRefine((report, ctx) => {
-      if (report.guardiansInformed === 'no' && report.guardiansNotInformedReason === '') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['guardiansNotInformedReason'],
-          message: 'is required when the guardians were not informed',
-        });
-      }
-    }),
+    z.superRefine(
+      (report, ctx) => {
+        const reason = typeof report.guardiansNotInformedReason === 'string' ? report.guardiansNotInformedReason.trim() : '';
+        if (report.guardiansInformed === 'no' && reason === '') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['guardiansNotInformedReason'],
+            message: 'is required when the guardians were not informed',
+          });
+        }
+      },
+      // Run even when other fields are invalid, so a person sees every problem at once, not this one last.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
   );
 
 export type ConcernReportSubmission = z.output<typeof concernReportSchema>;
