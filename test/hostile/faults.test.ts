@@ -112,7 +112,7 @@ describe('DynamoDB killed while clients submit', () => {
             await sleep(100);
             continue;
           }
-          figures.inputsTried++;
+          figures.requests++;
           if (response.status === 201) {
             answers.created++;
             acceptedAt.set(key, { at: Date.now(), phase: outage });
@@ -219,7 +219,7 @@ describe('SES stopped while reports arrive', () => {
     for (let i = 0; i < 10; i++) {
       const key = randomUUID();
       const response = await postSubmission(stack.url, validSubmission({ reporter: { email: `ses-nere-${i}@example.se` } }), { key });
-      figures.inputsTried++;
+      figures.requests++;
       expect(response.status).toBe(201); // the person submitting sees no error
       accepted.set(key, response.json.reference);
       during.push(response.json.reference);
@@ -364,7 +364,7 @@ describe('the notify consumer dies mid-batch', () => {
       expect(state?.emailClaims).toEqual({});
       figures.reportsFound++;
     }
-    figures.inputsTried += 5 * records.length; // deliveries of the batch
+    figures.requests += 5 * records.length; // deliveries of the batch
   });
 });
 
@@ -410,6 +410,6 @@ describe('the reminder sweep is killed after some claims', () => {
       expect(trail.filter((event) => event.action === 'escalated').length, report.reference).toBe(1);
       figures.reportsFound++;
     }
-    figures.inputsTried += 4; // sweeps run
+    figures.requests += 4; // sweeps run
   });
 });

@@ -9,6 +9,8 @@ import { PROJECT_ROOT } from '../../local/app.ts';
 export interface HostileFigures {
   /** Bad, random or hostile inputs sent (bodies, headers, paths, ids). */
   inputsTried: number;
+  /** Ordinary requests and deliveries made under load or around faults (not counted as inputs). */
+  requests: number;
   /** Faults injected (a service stopped, a consumer or sweep killed, a send made to fail). */
   faultsInjected: number;
   /** Reports the system answered 201 for (real ones: honeypot decoys are not reports). */
@@ -25,13 +27,14 @@ const DIR = join(PROJECT_ROOT, 'test-results', 'hostile');
 const HOSTILE_TESTS = join(PROJECT_ROOT, 'test', 'hostile');
 
 export function newFigures(): HostileFigures {
-  return { inputsTried: 0, faultsInjected: 0, reportsAccepted: 0, reportsFound: 0, errors: 0 };
+  return { inputsTried: 0, requests: 0, faultsInjected: 0, reportsAccepted: 0, reportsFound: 0, errors: 0 };
 }
 
 function line(figures: HostileFigures): string {
   const notes = Object.entries(figures.notes ?? {}).map(([k, v]) => `${k} ${v}`);
   return [
-    `inputs tried ${figures.inputsTried}`,
+    `bad inputs tried ${figures.inputsTried}`,
+    `requests under load or faults ${figures.requests}`,
     `faults injected ${figures.faultsInjected}`,
     `reports accepted ${figures.reportsAccepted}`,
     `found ${figures.reportsFound}`,
@@ -55,6 +58,7 @@ export async function recordFigures(file: string, figures: HostileFigures): Prom
     if (recorded.run !== run) continue;
     files++;
     total.inputsTried += recorded.inputsTried;
+    total.requests += recorded.requests ?? 0;
     total.faultsInjected += recorded.faultsInjected;
     total.reportsAccepted += recorded.reportsAccepted;
     total.reportsFound += recorded.reportsFound;
