@@ -14,8 +14,8 @@ import { validSubmission } from '../support/local-stack.ts';
 const figures = newFigures();
 let stack: HostileStack;
 
-// A low limit, so the test sees it; every other client in these tests comes from its own loopback address.
-const LIMIT = { ratePerSecond: 2, burst: 5 };
+// A low limit, so the test sees it even on a slow machine; every other client here has its own loopback address.
+const LIMIT = { ratePerSecond: 0.5, burst: 5 };
 
 beforeAll(async () => {
   stack = await startHostileStack({ rateLimit: LIMIT });
@@ -68,13 +68,14 @@ describe('the rate limit on submit (local server)', () => {
     const before = await stack.countItems();
     const a = '127.0.0.2';
     const b = '127.0.0.3';
-    const fromA = [];
-    for (let i = 0; i < LIMIT.burst + 4; i++) fromA.push(await postSubmission(stack.url, validSubmission(), { localAddress: a }));
+    // A flood: twice the burst at once from one address.
+    const fromA = await Promise.all(Array.from({ length: 2 * LIMIT.burst }, () => postSubmission(stack.url, validSubmission(), { localAddress: a })));
     figures.inputsTried += fromA.length;
     const statuses = fromA.map((r) => r.status);
-    expect(statuses.slice(0, LIMIT.burst)).toEqual(Array(LIMIT.burst).fill(201));
+    expect(statuses.every((s) => s === 201 || s === 429), statuses.join(',')).toBe(true);
     const refused = fromA.filter((r) => r.status === 429);
-    expect(refused.length).toBeGreaterThanOrEqual(3);
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(LIMIT.burst);
+    expect(refused.length).toBeGreaterThanOrEqual(LIMIT.burst - 2); // a slow machine may refill a token or two
     for (const response of refused) {
       expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(response.json.message).toMatch(/too many requests.*wait \d+ seconds.*nothing was saved/);

@@ -14,6 +14,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,10 @@ const emailsBefore: StoredEmail[] = [];
 
 const EMAILS_PER_REPORT = 3; // two team contacts and the reporter
 
+const dlqFile = join(tmpdir(), `hostile-faults-dlq-${randomUUID()}.jsonl`);
+
 beforeAll(async () => {
+  process.env.NOTIFY_DLQ_FILE = dlqFile; // nothing may land there: checked at the end
   dataDirectory = await mkdtemp(join(tmpdir(), 'hostile-dynamodb-'));
   dynamoPort = await freePort();
   sesPort = await freePort();
@@ -243,7 +247,8 @@ describe('SES stopped while reports arrive', () => {
     const all = await allEmails();
     figures.notes = { ...figures.notes, 'emails sent': all.length, 'emails expected': accepted.size * EMAILS_PER_REPORT };
     expect(all.length).toBe(accepted.size * EMAILS_PER_REPORT);
-  });
+    expect(existsSync(dlqFile), 'no stream record dead-lettered').toBe(false);
+  }, 120_000);
 });
 
 /** Reports written straight to a table no poller reads, for driving notify and the sweep by hand. */
