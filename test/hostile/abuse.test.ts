@@ -109,6 +109,7 @@ describe('the honeypot', () => {
   it('is in the form page, hidden from people: visually hidden, out of the tab order, no autofill, hidden from screen readers', async () => {
     for (const path of ['/', '/en']) {
       const page = (await rawRequest(stack.url, { path, localAddress: '127.0.0.4' })).text;
+      expect(page.match(/name="website"/g)?.length, `${path}: one honeypot field`).toBe(1);
       const input = /<input[^>]*name="website"[^>]*>/.exec(page)?.[0];
       expect(input, `${path} has the honeypot field`).toBeDefined();
       expect(input).toContain('tabindex="-1"');

@@ -177,7 +177,6 @@ ${summary}
 <input type="hidden" name="submissionId" value="${input.submissionId}">
 <input type="hidden" name="language" value="${lang}">
 <div class="visually-hidden" aria-hidden="true"><label for="f-website">${lang === 'sv' ? 'Lämna tomt' : 'Leave empty'}</label><input type="text" id="f-website" name="website" value="" tabindex="-1" autocomplete="off"></div>
-<div class="visually-hidden" aria-hidden="true"><label for="f-website">${lang === 'sv' ? 'Lämna tomt' : 'Leave empty'}</label><input type="text" id="f-website" name="website" value="" tabindex="-1" autocomplete="off"></div>
 ${concernReportLayout.map(
   (section) => html`<section class="section" aria-labelledby="s-${section.id}"><h2 id="s-${section.id}">${texts.sections[section.id]}</h2>
 ${section.fields.map(renderField)}</section>`,
