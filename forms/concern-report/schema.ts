@@ -22,9 +22,13 @@ export type Language = (typeof LANGUAGES)[number];
 /** The largest request body the submit route accepts, in bytes (all text limits below fit well inside). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
+// Text DynamoDB can store: a lone UTF-16 surrogate (broken text, never typed by a person) is refused here
+// rather than failing the write in AWS.
+const wellFormed = z.refine((value: string) => value.isWellFormed(), 'contains broken characters; retype the text');
+const text = (max: number) =>
+  z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 const required = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(max, `must be at most ${max} characters`));
+  z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 const optionalText = (max: number) => z._default(text(max), '');
 
 const personalNumber = z.string().check(

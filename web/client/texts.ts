@@ -97,6 +97,7 @@ export function localizeMessage(message: string, lang: Lang): string {
     'choose at least one category': ['välj minst ett alternativ', 'choose at least one option'],
     'lists a category more than once': ['har samma val flera gånger', 'lists a choice more than once'],
     'is required when the guardians were not informed': ['måste fyllas i när vårdnadshavarna inte har informerats', 'is required when the guardians were not told'],
+    'contains broken characters; retype the text': ['innehåller trasiga tecken; skriv om texten', 'contains broken characters; retype the text'],
   };
   const hit = known[message];
   return hit ? (sv ? hit[0] : hit[1]) : message;
