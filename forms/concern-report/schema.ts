@@ -24,7 +24,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 // Text DynamoDB can store: a lone UTF-16 surrogate (broken text, never typed by a person) is refused here
 // rather than failing the write in AWS.
-const wellFormed = z.refine((value: string) => value.isWellFormed(), 'contains broken characters; retype the text');
+const wellFormed = z.refine<string>((value) => value.isWellFormed(), 'contains broken characters; retype the text');
 const text = (max: number) =>
   z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 const required = (max: number) =>
