@@ -83,6 +83,7 @@ export function createCasesHandler(deps: CasesDependencies = defaults) {
 
   return async (event: HttpEvent): Promise<HttpResponse> => {
     const route = event.routeKey;
+    if (route === 'GET /cases/{id}' && !REPORT_ID.test(event.pathParameters?.id ?? '')) throw notFound('no such report');
     if (route === 'GET /cases' || route === 'GET /cases/{id}') return renderPortalPage(event);
 
     const directory = deps.directory();

@@ -63,6 +63,9 @@ describe('the access matrix: every staff route × anonymous, other team, own tea
   it('a missing report is 404, and an id with path tricks is 404', async () => {
     expect((await call('GET', `/api/cases/${randomUUID()}`, ownTeam)).status).toBe(404);
     expect((await call('GET', '/api/cases/..%2F..%2Fetc%2Fpasswd', ownTeam)).status).toBe(404);
+    // The portal page for a report: a shell for any report id, 404 for anything that cannot be one.
+    expect((await fetch(`${stack.url}/cases/${randomUUID()}`)).status).toBe(200);
+    expect((await fetch(`${stack.url}/cases/not-a-report`)).status).toBe(404);
   });
 });
 
