@@ -28,6 +28,8 @@ export interface LocalServerOptions {
 }
 
 // Larger than any limit a handler applies (API Gateway itself allows 10 MB): the handler answers 413.
+// Headers: API Gateway refuses a request whose request line and headers exceed 10 KB; so does this server (431).
+export const MAX_HEADER_BYTES = 10 * 1024;
 const MAX_READ_BYTES = 1024 * 1024;
 
 export function lambdaContext(functionName: string): Context {
@@ -113,7 +115,7 @@ export function toEvent(
 
 export function startHttpServer(options: LocalServerOptions): Promise<Server> {
   const log = options.log ?? (() => undefined);
-  const server = createServer(async (request, response) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, async (request, response) => {
     const started = Date.now();
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
