@@ -117,6 +117,7 @@ export class AppFunction extends Construct {
         target: lambdaBundling.target,
         minify: lambdaBundling.minify,
         sourceMap: lambdaBundling.sourceMap,
+        sourcesContent: lambdaBundling.sourcesContent,
         mainFields: [...lambdaBundling.mainFields],
         logLevel: LogLevel.WARNING,
         banner: lambdaBundling.banner,
