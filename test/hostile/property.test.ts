@@ -134,12 +134,14 @@ describe('submit never breaks, never stores a refused body, and stores an accept
         const sent: Record<string, string> = { ...headers, 'content-length': String(Buffer.byteLength(text)) };
         if (type !== undefined) sent['content-type'] = type;
         if (key !== undefined) sent['idempotency-key'] = key;
+        // Headers over API Gateway's 10 KB are refused before any function runs (431), here as in AWS.
+        const headerBytes = Object.entries(sent).reduce((sum, [name, value]) => sum + name.length + Buffer.byteLength(value) + 4, 0);
+        // Near the limit the request line and default headers decide: leave that narrow band out.
+        fc.pre(headerBytes < MAX_HEADER_BYTES - 1024 || headerBytes > MAX_HEADER_BYTES + 512);
         const response = await rawRequest(stack.url, { method: 'POST', path: SUBMIT_PATH, headers: sent, body: text });
         const normalised = (type ?? '').split(';')[0]!.trim().toLowerCase();
         const kind = normalised === 'application/json' ? 'json' : normalised === 'application/x-www-form-urlencoded' ? 'form' : undefined;
-        // Headers over API Gateway's 10 KB are refused before any function runs (431), here as in AWS.
-        const headerBytes = Object.entries(sent).reduce((sum, [name, value]) => sum + name.length + Buffer.byteLength(value) + 4, 0);
-        const expected = headerBytes > MAX_HEADER_BYTES - 512 ? { status: 431 } : kind ? expectation(kind, text, key) : { status: 415 };
+        const expected = headerBytes > MAX_HEADER_BYTES ? { status: 431 } : kind ? expectation(kind, text, key) : { status: 415 };
         await check(response, expected, key, `content type ${JSON.stringify(type)}, key ${JSON.stringify(key?.slice(0, 60))}`);
       }),
       runs(120),
