@@ -1,12 +1,29 @@
 // How every Lambda is bundled, in one place: the CDK's NodejsFunction (infra/constructs/app-function.ts) and
 // the benchmarks (bench/) build with these same esbuild settings, so the measured bundle is the deployed one.
 import type { BuildOptions } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Needed by an ESM bundle that includes the AWS SDK: some of its CommonJS dependencies call require(),
  * which ESM does not have ("Dynamic require of node:https is not supported").
  */
 export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * Builtins the bundles take as CommonJS instead of ESM imports. The AWS SDK imports node:http and node:https as
+ * ESM; for node:http that makes Node read every export of the module, which loads undici (fetch, WebSocket) at
+ * cold start for nothing (nodejs/node#57649; measured by `npm run bench`). These files hand over the same
+ * modules through process.getBuiltinModule instead.
+ */
+export const builtinAliases: Readonly<Record<string, string>> = Object.fromEntries(
+  ['http', 'https'].flatMap((name) => {
+    const shim = fileURLToPath(new URL(`./node-builtins/${name}.cjs`, import.meta.url));
+    return [
+      [name, shim],
+      [`node:${name}`, shim],
+    ];
+  }),
+);
 
 export const lambdaBundling = {
   format: 'esm',
@@ -20,6 +37,7 @@ export const lambdaBundling = {
   sourcesContent: false,
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
+  alias: builtinAliases,
 } as const;
 
 /** The same settings as esbuild's own build options (what NodejsFunction passes to esbuild). */
@@ -36,6 +54,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     sourcesContent: lambdaBundling.sourcesContent,
     mainFields: [...lambdaBundling.mainFields],
     banner: { js: lambdaBundling.banner },
+    alias: { ...lambdaBundling.alias },
     metafile: true,
   };
 }

@@ -121,6 +121,8 @@ export class AppFunction extends Construct {
         mainFields: [...lambdaBundling.mainFields],
         logLevel: LogLevel.WARNING,
         banner: lambdaBundling.banner,
+        // NodejsFunction has no alias option: esbuild's own flag, one --alias:<module>=<file> per entry.
+        esbuildArgs: { '--alias': Object.entries(lambdaBundling.alias).map(([module, file]) => `${module}=${file}`) },
         // The SDK goes into the bundle: the version that was tested is the version that runs.
         bundleAwsSDK: true,
         commandHooks: {
