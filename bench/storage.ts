@@ -5,7 +5,6 @@
 // DYNAMODB_ENDPOINT, SES_ENDPOINT, DIRECTORY_FILE, LOCAL_MODE=true.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../core/adapters/dynamodb/client.ts';
 import { runtimeConfig } from '../core/config/runtime.ts';
 import { loadDirectory } from '../core/directory/load.ts';
 import { createTable, LOCAL_CREDENTIALS } from '../local/dynamodb.ts';
@@ -28,6 +27,27 @@ export interface StorageFigures {
 
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
 
+function plainClient(endpoint: string): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+/** A client with the functions' settings (core/adapters/dynamodb/client.ts: retries, timeouts, marshalling) on another endpoint. */
+function documentClient(endpoint: string): DynamoDBDocumentClient {
+  const config = runtimeConfig();
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      region: config.AWS_REGION,
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+      endpoint,
+      credentials: LOCAL_CREDENTIALS,
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+}
+
 async function main(options: StorageOptions): Promise<StorageFigures> {
   const config = runtimeConfig();
   const endpoint = config.DYNAMODB_ENDPOINT;
@@ -36,9 +56,7 @@ async function main(options: StorageOptions): Promise<StorageFigures> {
   await createTable(endpoint, config.TABLE_NAME);
   const directory = loadDirectory();
   // For seeding and fixtures only (the functions use their own documentClient()).
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  const client = plainClient(endpoint);
   const seconds = { submit: 0, notify: 0, sweep: 0 };
   const timed = async <T>(part: keyof typeof seconds, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -48,11 +66,15 @@ async function main(options: StorageOptions): Promise<StorageFigures> {
   };
   const submit = await timed('submit', () => benchSubmit(options.submit, progress));
   const notify = await timed('notify', () => benchNotify({ client, directory, sesEndpoint, ...options.notify }, progress));
-  // The sweep reads and writes through the functions' own client; seeding and the Scan through the plain one.
+  // The sweep on a DynamoDB Local of its own (see run.ts), through a client with the functions' settings
+  // (core/adapters/dynamodb/client.ts); seeding and the Scan through a plain one.
+  const sweepEndpoint = process.env.BENCH_SWEEP_DYNAMODB_ENDPOINT ?? endpoint;
+  const sweepClient = documentClient(sweepEndpoint);
+  const seedClient = plainClient(sweepEndpoint);
   const sweep = await timed('sweep', () =>
-    benchSweep({ client, sweepClient: documentClient(), endpoint, tableName: `${config.TABLE_NAME}-sweep`, directory, ...options.sweep }, progress),
+    benchSweep({ client: seedClient, sweepClient, endpoint: sweepEndpoint, tableName: `${config.TABLE_NAME}-sweep`, directory, ...options.sweep }, progress),
   );
-  client.destroy();
+  for (const c of [client, sweepClient, seedClient]) c.destroy();
   return { submit, notify, sweep, seconds };
 }
 
