@@ -12,6 +12,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { notifyStreamSettings } from '../../functions/notify/stream-settings.ts';
 import { acknowledge } from '../nag.ts';
+import { FailureQueue } from './failure-queue.ts';
 import { AppFunction } from './app-function.ts';
 import type { Storage } from './storage.ts';
 
@@ -111,16 +112,8 @@ export class Notifications extends Construct {
     super(scope, id);
     const { storage } = props;
 
-    this.failures = new sqs.Queue(this, 'Failures', {
-      // The records are pointers into the stream (shard, sequence numbers), no report data: SQS-managed keys suffice.
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.failures, 'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter destination of the notify stream mapping; a dead-letter queue for it would hold nothing.');
-    acknowledge(this.failures, 'Serverless-SQSRedrivePolicy',
-      'This queue is itself the dead-letter destination of the notify stream mapping: nothing consumes it automatically, an operator reads it when its alarm fires.');
+    // Pointers into the stream (shard, sequence numbers) of records that failed all retries.
+    this.failures = new FailureQueue(this, 'Failures', { destinationOf: 'the notify stream mapping' });
 
     this.notify = new AppFunction(this, 'Notify', {
       name: 'notify',

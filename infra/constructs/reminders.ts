@@ -9,6 +9,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag.ts';
+import { FailureQueue } from './failure-queue.ts';
 import { AppFunction } from './app-function.ts';
 import type { Storage } from './storage.ts';
 
@@ -35,16 +36,8 @@ export class Reminders extends Construct {
     this.rate = props.rate ?? Duration.minutes(5);
     const { storage } = props;
 
-    this.failures = new sqs.Queue(this, 'Failures', {
-      // Scheduled events and error messages only, no report data: SQS-managed keys suffice.
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.failures, 'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter destination of the reminder schedule and the reminders function; a dead-letter queue for it would hold nothing.');
-    acknowledge(this.failures, 'Serverless-SQSRedrivePolicy',
-      'This queue is itself the dead-letter destination of the reminder schedule: nothing consumes it, an operator reads it when its alarm fires (the next sweep catches up anyway).');
+    // Scheduled events and error messages of sweeps that failed (the next sweep catches up anyway).
+    this.failures = new FailureQueue(this, 'Failures', { destinationOf: 'the reminder schedule and the reminders function' });
 
     this.reminders = new AppFunction(this, 'Reminders', {
       name: 'reminders',
