@@ -11,7 +11,8 @@ const ISSUER = 'concern-intake-local-dev';
 export async function signIn(directory: Directory, email: string): Promise<string | null> {
   const teams = teamsOfStaff(directory, email);
   if (teams.length === 0) return null;
-  return new SignJWT({ email: email.toLowerCase(), 'cognito:groups': teams.map((t) => t.id).join(' ') })
+  // The dev sign-in vouches for the email as Cognito does for a verified one.
+  return new SignJWT({ email: email.toLowerCase(), email_verified: true, 'cognito:groups': teams.map((t) => t.id).join(' ') })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(email.toLowerCase())
     .setIssuer(ISSUER)

@@ -76,7 +76,7 @@ function staffEvent(routeKey: string, id: string, email: string, body?: unknown)
     pathParameters: { id },
     body: body ? JSON.stringify(body) : undefined,
     isBase64Encoded: false,
-    requestContext: { authorizer: { jwt: { claims: { email, sub: email }, scopes: [] } } } as never,
+    requestContext: { authorizer: { jwt: { claims: { email, email_verified: 'true', sub: email }, scopes: [] } } } as never,
   } as HttpEvent;
 }
 

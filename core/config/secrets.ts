@@ -17,6 +17,9 @@ export function statusLinkSecret(): Promise<string> {
     const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
     if (!result.SecretString) throw new Error('the status link secret is empty');
     return result.SecretString;
-  })();
+  })().catch((error: unknown) => {
+    statusSecret = undefined; // a passing failure must not stick for the container's life
+    throw error;
+  });
   return statusSecret;
 }

@@ -59,6 +59,7 @@ export type AuditAction =
   | 'feedback-recorded'
   | 'reminder-sent'
   | 'escalated'
+  | 'rescheduled'
   | 'email-sent';
 
 export interface AuditEvent {

@@ -27,7 +27,10 @@ export function parseGroups(raw: string | undefined): string[] {
 
 export function staffIdentity(event: HttpEvent, directory: Directory): StaffIdentity {
   const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
-  const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : undefined;
+  // An email is evidence of who someone is only once the identity provider verified it: a Cognito user can
+  // change their own email attribute, and must not become a contact of another team by doing so.
+  const verified = claims.email_verified === 'true' || (claims.email_verified as unknown) === true;
+  const email = verified && typeof claims.email === 'string' ? claims.email.toLowerCase() : undefined;
   const subject = typeof claims.sub === 'string' ? claims.sub : undefined;
   if (!email && !subject) throw unauthorized();
   const known = new Set(directory.teams.map((t) => t.id));

@@ -118,8 +118,13 @@ export function createNotifyHandler(overrides: Partial<NotifyDependencies> = {})
     const ledger = deps.ledger();
     // Rendered before the claim (it may fetch the status secret): the lease covers only send and record.
     const content = await render(planned, facts, links);
-    const claim = await ledger.claim(report.id, planned.key, deps.clock());
+    const followUp = planned.kind === 'reminder' || planned.kind === 'escalation';
+    const claim = await ledger.claim(report.id, planned.key, deps.clock(), { onlyWhileOpen: followUp });
     if (claim.kind === 'already-sent') return 'done';
+    if (claim.kind === 'closed') {
+      logger.info('follow-up not sent: feedback was given since', ids);
+      return 'done';
+    }
     if (claim.kind === 'gone') {
       logger.warn('report no longer exists; email not sent', ids);
       return 'done';

@@ -43,7 +43,10 @@ export async function sweep(repository: ReportRepository, now: Date, pageSize = 
           ? { overdue: escalation.overdue.join(','), workingDaysWaited: escalation.workingDaysWaited, escalation: next.escalationCount, reminder }
           : { reminder },
       };
-      if (actions.length === 0) audit.detail = { rescheduled: true };
+      if (actions.length === 0) {
+        audit.action = 'rescheduled';
+        audit.detail = { nextActionAt: next.nextActionAt ?? 'none' };
+      }
       if (await repository.saveChange(stored, next, audit)) {
         changed++;
         result.due++;

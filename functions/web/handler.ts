@@ -41,7 +41,7 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
     }, { 'cache-control': 'public, max-age=300' });
   }
   const file = path.startsWith('/assets/') ? path.slice('/assets/'.length) : '';
-  const asset = assets[file];
+  const asset = Object.hasOwn(assets, file) ? assets[file] : undefined;
   if (asset) return { statusCode: 200, headers: assetHeaders(asset.type), body: asset.body };
   if ((CLIENT_BUNDLES as readonly string[]).includes(file)) {
     const bundles = await clientBundles();

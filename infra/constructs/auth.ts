@@ -39,6 +39,9 @@ export class Auth extends Construct {
       signInCaseSensitive: false,
       standardAttributes: { email: { required: true, mutable: true } },
       autoVerify: { email: true },
+      // The portal grants a team's reports by email (core/identity/staff.ts): a changed email takes effect only
+      // once verified, and the portal's client cannot change it at all (writeAttributes below).
+      keepOriginal: { email: true },
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
@@ -98,6 +101,8 @@ export class Auth extends Construct {
       // A browser page: a public client with PKCE, no client secret.
       generateSecret: false,
       authFlows: { userSrp: true },
+      // Staff cannot edit their own attributes (an email is who they are: operators change it).
+      writeAttributes: new cognito.ClientAttributes(),
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],

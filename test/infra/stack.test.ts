@@ -334,7 +334,10 @@ describe('staff sign-in', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      // Team access goes by verified email: a changed email counts only once verified.
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
     });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { WriteAttributes: [] });
   });
 
   it('has one group per directory team, named by team id', () => {

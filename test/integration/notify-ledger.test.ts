@@ -42,6 +42,15 @@ describe('email ledger (DynamoDB Local)', () => {
     expect(await ledger.claim(id, 'receipt', later(3_600_000))).toEqual({ kind: 'already-sent' });
   });
 
+  it('a late reminder or escalation is not claimed once the report is closed; the outcome still is', async () => {
+    const id = await newItem({ sentEmails: [], emailClaims: {}, status: 'closed' });
+    expect(await ledger.claim(id, 'escalation#3', t0, { onlyWhileOpen: true })).toEqual({ kind: 'closed' });
+    expect(await ledger.claim(id, 'reminder:sara.lindqvist@ekdala.example', t0, { onlyWhileOpen: true })).toEqual({ kind: 'closed' });
+    expect((await ledger.claim(id, 'outcome', t0)).kind).toBe('claimed');
+    const open = await newItem({ sentEmails: [], emailClaims: {}, status: 'acknowledged' });
+    expect((await ledger.claim(open, 'escalation#1', t0, { onlyWhileOpen: true })).kind).toBe('claimed');
+  });
+
   it('a live claim holds; an expired one can be taken over; a release removes only its own claim', async () => {
     const id = await newItem();
     const first = await ledger.claim(id, 'alert:a@example.se', t0);

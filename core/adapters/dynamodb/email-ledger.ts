@@ -28,10 +28,17 @@ export type ClaimResult =
   /** Another consumer holds a live claim: try again later. */
   | { kind: 'held'; until: string }
   /** The report item does not exist (expired and deleted): nothing to send. */
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** The report was closed (feedback given) since: a reminder or escalation is no longer to be sent. */
+  | { kind: 'closed' };
+
+export interface ClaimOptions {
+  /** Claim only while the report is not closed (reminders, escalations: never after feedback). */
+  onlyWhileOpen?: boolean;
+}
 
 export interface EmailLedger {
-  claim(reportId: string, key: string, now: Date): Promise<ClaimResult>;
+  claim(reportId: string, key: string, now: Date, options?: ClaimOptions): Promise<ClaimResult>;
   /** Marks the email sent and drops the claim. Harmless if it is already marked. */
   record(reportId: string, key: string, claim: string): Promise<void>;
   /** Drops this claim (only this one), so the email can be claimed again at once. */
@@ -70,8 +77,10 @@ export class DynamoEmailLedger implements EmailLedger {
     this.#leaseMs = options.leaseMs;
   }
 
-  async claim(reportId: string, key: string, now: Date): Promise<ClaimResult> {
+  async claim(reportId: string, key: string, now: Date, options: ClaimOptions = {}): Promise<ClaimResult> {
     const claim = `${new Date(now.getTime() + this.#leaseMs).toISOString()}#${randomUUID()}`;
+    // The stream record may be late (a retry, a day-old record): the report's current state decides.
+    const open = options.onlyWhileOpen ? ' AND #status <> :closed' : '';
     const attempt = () =>
       this.#client.send(
         new UpdateCommand({
@@ -79,9 +88,9 @@ export class DynamoEmailLedger implements EmailLedger {
           Key: reportKey(reportId),
           UpdateExpression: 'SET emailClaims.#k = :claim',
           ConditionExpression:
-            'attribute_exists(pk) AND NOT contains(sentEmails, :key) AND (attribute_not_exists(emailClaims.#k) OR emailClaims.#k < :now)',
-          ExpressionAttributeNames: { '#k': key },
-          ExpressionAttributeValues: { ':claim': claim, ':key': key, ':now': now.toISOString() },
+            'attribute_exists(pk) AND NOT contains(sentEmails, :key) AND (attribute_not_exists(emailClaims.#k) OR emailClaims.#k < :now)' + open,
+          ExpressionAttributeNames: { '#k': key, ...(open ? { '#status': 'status' } : {}) },
+          ExpressionAttributeValues: { ':claim': claim, ':key': key, ':now': now.toISOString(), ...(open ? { ':closed': 'closed' } : {}) },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
@@ -98,7 +107,7 @@ export class DynamoEmailLedger implements EmailLedger {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const item = oldItem(error) ?? (await this.#read(reportId));
-      return this.#whyNot(item, key);
+      return this.#whyNot(item, key, options);
     }
   }
 
@@ -148,10 +157,11 @@ export class DynamoEmailLedger implements EmailLedger {
     };
   }
 
-  #whyNot(item: Record<string, unknown> | undefined, key: string): ClaimResult {
+  #whyNot(item: Record<string, unknown> | undefined, key: string, options: ClaimOptions): ClaimResult {
     if (!item) return { kind: 'gone' };
     const sent = item.sentEmails as unknown;
     if (Array.isArray(sent) && sent.includes(key)) return { kind: 'already-sent' };
+    if (options.onlyWhileOpen && item.status === 'closed') return { kind: 'closed' };
     const claims = (item.emailClaims ?? {}) as Record<string, unknown>;
     const held = claims[key];
     return { kind: 'held', until: typeof held === 'string' ? held.split('#')[0]! : 'unknown' };
@@ -163,7 +173,8 @@ export class DynamoEmailLedger implements EmailLedger {
         TableName: this.#table,
         Key: reportKey(reportId),
         ConsistentRead: true,
-        ProjectionExpression: 'pk, sentEmails, emailClaims',
+        ProjectionExpression: 'pk, sentEmails, emailClaims, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
       }),
     );
     return result.Item;

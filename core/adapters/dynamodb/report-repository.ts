@@ -179,7 +179,11 @@ export class ReportRepository {
       return true;
     } catch (error) {
       const cause = (error as { cause?: unknown }).cause ?? error;
-      if (cause instanceof TransactionCanceledException) return false;
+      // Another writer won (the version moved) or the transactions collided: the caller re-reads and decides
+      // again. Any other cancellation (throttling, a service error) is an outage, not a conflict.
+      const lostRace = cause instanceof TransactionCanceledException &&
+        (cause.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
+      if (lostRace) return false;
       throw error;
     }
   }
