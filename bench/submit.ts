@@ -5,14 +5,13 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { documentClient } from '../core/adapters/dynamodb/client.ts';
-import { reportRepository, type ReportRepository } from '../core/adapters/dynamodb/report-repository.ts';
+import { newReportTransaction, reportRepository, type ReportRepository } from '../core/adapters/dynamodb/report-repository.ts';
 import { runtimeConfig } from '../core/config/runtime.ts';
 import { loadDirectory } from '../core/directory/load.ts';
 import type { AuditEvent, Report } from '../core/domain/report.ts';
-import { auditKey } from '../core/storage/table.ts';
 import { buildSubmitHandler } from '../functions/submit/handler.ts';
 import { lambdaContext, toEvent } from '../local/http-server.ts';
-import { makeReport, reportItem, submissionBody } from './fixtures/reports.ts';
+import { makeReport, submissionBody } from './fixtures/reports.ts';
 import { median, percentile } from './stats.ts';
 
 export interface LatencyFigures {
@@ -54,7 +53,7 @@ function submitEvent(): ReturnType<typeof toEvent> {
   return toEvent(request as never, URL_, JSON.stringify(submissionBody()), ROUTE, {}, null);
 }
 
-/** The transaction ReportRepository.create() sends for a new report (its items, conditions and return values). */
+/** The transaction ReportRepository.create() sends for a new report: the repository's own builder. */
 function createTransaction(tableName: string, report: Report, retentionDays: number): TransactWriteCommand {
   const audit: AuditEvent = {
     reportId: report.id,
@@ -63,19 +62,7 @@ function createTransaction(tableName: string, report: Report, retentionDays: num
     action: 'submitted',
     detail: { teamId: report.teamId, urgency: report.urgency, routedToFallback: report.routedToFallback },
   };
-  return new TransactWriteCommand({
-    TransactItems: [
-      {
-        Put: {
-          TableName: tableName,
-          Item: reportItem(report, retentionDays),
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      },
-      { Put: { TableName: tableName, Item: { ...auditKey(report.id, audit.at, 0), ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ],
-  });
+  return new TransactWriteCommand(newReportTransaction(tableName, report, audit, retentionDays));
 }
 
 function figures(samples: number[], cpuMs: number): LatencyFigures {

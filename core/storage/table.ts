@@ -1,8 +1,10 @@
 // The one table, declared once: the CDK table and the local table are both made from this.
 //
 // Items:
-//   report:  pk = REPORT#<id>  sk = REPORT
-//   audit:   pk = REPORT#<id>  sk = AUDIT#<iso time>#<n>
+//   report:      pk = REPORT#<id>      sk = REPORT
+//   audit:       pk = REPORT#<id>      sk = AUDIT#<iso time>#<n>
+//   submission:  pk = SUBMISSION#<id>  sk = SUBMISSION  (the receipt of a submission id: what a retry is answered
+//                with, without the public submit function ever reading a report)
 // Indexes:
 //   byTeam (open reports of a team, nearest deadline first):  teamStatus = <teamId>#<open|closed>, deadline = <iso>
 //   due    (sparse: only reports with something left to do):   dueBucket = DUE, nextActionAt = <iso>
@@ -23,6 +25,10 @@ export type IndexName = keyof typeof reportTable.indexes;
 export const DUE_BUCKET = 'DUE';
 
 export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
+export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
+
+/** Items one new report writes: the report, its first audit event and its submission receipt. */
+export const ITEMS_PER_NEW_REPORT = 3;
 export const auditKey = (id: string, at: string, n: number) => ({
   pk: `REPORT#${id}`,
   sk: `AUDIT#${at}#${String(n).padStart(4, '0')}`,

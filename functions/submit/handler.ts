@@ -7,7 +7,7 @@ import type { Directory } from '../../core/directory/directory.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { computeDeadlines } from '../../core/domain/deadlines.ts';
 import { referenceFor } from '../../core/domain/reference.ts';
-import { createReport, type Report } from '../../core/domain/report.ts';
+import { createReport } from '../../core/domain/report.ts';
 import { routeReport } from '../../core/domain/routing.ts';
 import { badRequest, conflict, fieldErrors, type FieldError } from '../../core/http/errors.ts';
 import { header, type ParsedHttpEvent } from '../../core/http/event.ts';
@@ -78,16 +78,21 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
       now: deps.now(),
     });
     const result = await deps.repository().create(report, audit);
-    if (result.kind === 'exists' && result.report.bodyHash !== bodyHash) {
+    if (result.kind === 'taken' || (result.kind === 'exists' && result.receipt.bodyHash !== bodyHash)) {
+      if (isFormPost) {
+        // The page without JavaScript: the form again with everything typed, and a fresh submission id, so
+        // sending it again makes a new report.
+        const message = 'this form was already sent with other content; check the text and send it again to make a new report';
+        return html(409, renderFormPage({ lang, directory: deps.directory(), submissionId: randomUUID(), values: body, errors: [{ path: 'submissionId', message }] }));
+      }
       throw conflict('this submission id was already used for a different report; reload the form to start a new one');
     }
-    const stored: Report = result.report;
-    logger.info(result.kind === 'created' ? 'report created' : 'report already existed', {
-      reportId: stored.id,
-      teamId: stored.teamId,
-      urgency: stored.urgency,
-      routedToFallback: stored.routedToFallback,
-    });
+    const stored = result.receipt;
+    if (result.kind === 'created') {
+      logger.info('report created', { reportId: report.id, teamId: report.teamId, urgency: report.urgency, routedToFallback: report.routedToFallback });
+    } else {
+      logger.info('report already existed', { reportId: stored.id });
+    }
     if (isFormPost) {
       return html(201, renderReceiptPage({ lang, ...stored }));
     }

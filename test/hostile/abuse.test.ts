@@ -1,5 +1,6 @@
 // Abuse of the public form: a per-client rate limit on submit (the numbers AWS uses), a honeypot that drops bot
 // posts silently, and dev routes that exist only on the local server, never in the Lambda handlers.
+import { ITEMS_PER_NEW_REPORT } from '../../core/storage/table.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpEvent } from '../../core/http/event.ts';
@@ -97,7 +98,7 @@ describe('the rate limit on submit (local server)', () => {
 
     // Each accepted report is a report item and its audit event; refused ones left nothing.
     const found = (await stack.scanAll()).filter((item) => item.sk === 'REPORT').length;
-    expect(await stack.countItems()).toBe(before + 2 * (accepted + 2));
+    expect(await stack.countItems()).toBe(before + ITEMS_PER_NEW_REPORT * (accepted + 2));
     figures.reportsFound += found;
   });
 });
@@ -140,7 +141,7 @@ describe('the honeypot', () => {
     expect(response.json).toMatchObject({ id: key, status: 'received', reference: expect.stringMatching(/^ORO-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
     expect(Date.parse(response.json.acknowledgeBy)).toBeGreaterThan(Date.now());
     expect(await stack.repository.get(key)).toBeNull();
-    expect(await stack.countItems()).toBe(before + 2); // only the real one
+    expect(await stack.countItems()).toBe(before + ITEMS_PER_NEW_REPORT); // only the real one
     figures.reportsFound++;
     const logged = output.text();
     expect(logged).toContain('honeypot triggered');

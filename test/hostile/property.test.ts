@@ -4,6 +4,7 @@
 //   - a refused body leaves nothing in the table (counted with a Scan);
 //   - an accepted body reads back exactly as the form's schema parsed it (trimmed, defaults filled in).
 // The oracle is the schema itself, so the test knows in advance which answer each input must get.
+import { ITEMS_PER_NEW_REPORT } from '../../core/storage/table.ts';
 import { MAX_HEADER_BYTES } from '../../local/http-server.ts';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
@@ -95,7 +96,7 @@ async function check(response: RawResponse, expected: { status: number; parsed?:
     if (!accepted.has(id)) {
       accepted.set(id, reference);
       figures.reportsAccepted++;
-      items += 2;
+      items += ITEMS_PER_NEW_REPORT;
     }
   }
   // Nothing half-written and nothing written for a refusal: the table holds exactly the accepted reports.

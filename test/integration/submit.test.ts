@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ITEMS_PER_NEW_REPORT } from '../../core/storage/table.ts';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { buildSubmitHandler } from '../../functions/submit/handler.ts';
@@ -59,7 +60,7 @@ describe('a valid report', () => {
     const responses = await Promise.all(Array.from({ length: 20 }, () => submit(stack.url, validSubmission(), { key })));
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(responses.map((r) => r.json.reference)).size).toBe(1);
-    expect(await itemCount()).toBe(before + 2); // the report and its audit event
+    expect(await itemCount()).toBe(before + ITEMS_PER_NEW_REPORT); // the report, its audit event, its receipt
   });
 
   it('with a reused key but a different body is a conflict, not a silent overwrite', async () => {
@@ -67,6 +68,18 @@ describe('a valid report', () => {
     expect((await submit(stack.url, validSubmission(), { key })).status).toBe(201);
     const response = await submit(stack.url, validSubmission({ urgency: 'urgent' }), { key });
     expect(response.status).toBe(409);
+  });
+
+  it('a form post that reuses a submission id for another report gets the form again (409), with a fresh id', async () => {
+    const key = randomUUID();
+    expect((await submit(stack.url, validSubmission(), { key })).status).toBe(201);
+    const form = new URLSearchParams({ submissionId: key, language: 'en', schoolId: 'ekbacken', urgency: 'urgent', 'reporter.name': 'Anna Lind', 'reporter.role': 'Teacher', 'reporter.email': 'anna.lind@example.se', 'child.firstName': 'Elias', 'child.lastName': 'Berg', 'concern.categories': 'other', 'concern.description': 'Changed text.', guardiansInformed: 'yes' });
+    const response = await fetch(`${stack.url}/api/forms/concern-report/submissions`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    expect(response.status).toBe(409);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await response.text();
+    expect(page).toContain('Changed text.');
+    expect(page).not.toContain(`value="${key}"`);
   });
 
   it('posted as a plain form (no JavaScript) gets the receipt page', async () => {

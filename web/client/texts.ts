@@ -98,6 +98,10 @@ export function localizeMessage(message: string, lang: Lang): string {
     'lists a category more than once': ['har samma val flera gånger', 'lists a choice more than once'],
     'is required when the guardians were not informed': ['måste fyllas i när vårdnadshavarna inte har informerats', 'is required when the guardians were not told'],
     'contains broken characters; retype the text': ['innehåller trasiga tecken; skriv om texten', 'contains broken characters; retype the text'],
+    'this form was already sent with other content; check the text and send it again to make a new report': [
+      'formuläret har redan skickats med annat innehåll; kontrollera texten och skicka igen för att göra en ny anmälan',
+      'this form was already sent with other content; check the text and send it again to make a new report',
+    ],
   };
   const hit = known[message];
   return hit ? (sv ? hit[0] : hit[1]) : message;

@@ -1,9 +1,9 @@
 // The report repository: reports and their audit trail in the one table. Thin: the domain decides, this stores.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEvent, Report } from '../../domain/report.ts';
-import { auditKey, DUE_BUCKET, reportKey, reportTable } from '../../storage/table.ts';
+import { auditKey, DUE_BUCKET, reportKey, reportTable, submissionKey } from '../../storage/table.ts';
 import { runtimeConfig } from '../../config/runtime.ts';
 import { documentClient } from './client.ts';
 import { storageCall } from './errors.ts';
@@ -22,7 +22,22 @@ export interface StoredReport {
   version: number;
 }
 
-export type CreateResult = { kind: 'created'; report: Report } | { kind: 'exists'; report: Report };
+/** What a submitter may learn about their own submission: no personal data. */
+export type SubmissionReceipt = Pick<Report, 'id' | 'reference' | 'status' | 'acknowledgeBy' | 'feedbackBy' | 'bodyHash'>;
+
+export type CreateResult =
+  | { kind: 'created'; receipt: SubmissionReceipt }
+  | { kind: 'exists'; receipt: SubmissionReceipt }
+  /** The submission id belongs to a report whose receipt has expired: the id cannot be used again. */
+  | { kind: 'taken' };
+
+// A retry comes within minutes or hours; a month is plenty, and the receipt holds no personal data anyway.
+const RECEIPT_DAYS = 30;
+
+function receiptOf(report: Report): SubmissionReceipt {
+  const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash } = report;
+  return { id, reference, status, acknowledgeBy, feedbackBy, bodyHash };
+}
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims'];
 
@@ -55,6 +70,38 @@ function auditItem(event: AuditEvent, n = 0): Record<string, unknown> {
   return { ...auditKey(event.reportId, event.at, n), ...event };
 }
 
+/**
+ * The one transaction that stores a new report: its submission receipt (the idempotency key's record, returned
+ * on a repeat), the report and its first audit event, all conditional on not existing yet.
+ */
+export function newReportTransaction(tableName: string, report: Report, audit: AuditEvent, retentionDays: number): TransactWriteCommandInput {
+  return {
+    TransactItems: [
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...submissionKey(report.id),
+            ...receiptOf(report),
+            expiresAt: Math.floor(Date.parse(report.submittedAt) / 1000) + RECEIPT_DAYS * 86_400,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          // emailClaims: the map notify keeps its in-flight email leases in (see functions/notify).
+          Item: { ...toItem(report, 1, retentionDays), emailClaims: {} },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ],
+  };
+}
+
 export class ReportRepository {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
@@ -69,46 +116,30 @@ export class ReportRepository {
   }
 
   /**
-   * Writes a new report and its first audit event in one transaction, keyed by the submission id.
-   * If the id is taken, returns the stored report from the failed condition (ALL_OLD), so the
-   * public submit function needs no read permission to answer a retry with the same reference.
+   * Writes a new report, its first audit event and its submission receipt in one transaction, keyed by the
+   * submission id. If the id is taken, the failed condition on the receipt returns it (ALL_OLD): a retry is
+   * answered with the same reference, and the public submit function never reads a report (it has no read
+   * permission, and no report item ever comes back to it).
    */
   async create(report: Report, audit: AuditEvent): Promise<CreateResult> {
     for (let attempt = 0; ; attempt++) {
       try {
         await storageCall(() =>
           this.#client.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: this.#table,
-                    // emailClaims: the map notify keeps its in-flight email leases in (see functions/notify).
-                    Item: { ...toItem(report, 1, this.#retentionDays), emailClaims: {} },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-                  },
-                },
-                {
-                  Put: {
-                    TableName: this.#table,
-                    Item: auditItem(audit),
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-              ],
-            }),
+            new TransactWriteCommand(newReportTransaction(this.#table, report, audit, this.#retentionDays)),
           ),
         );
-        return { kind: 'created', report };
+        return { kind: 'created', receipt: receiptOf(report) };
       } catch (error) {
         const cause = (error as { cause?: unknown }).cause ?? error;
         if (!(cause instanceof TransactionCanceledException)) throw error;
         const reasons = cause.CancellationReasons ?? [];
         const existing = reasons[0]?.Code === 'ConditionalCheckFailed' ? reasons[0].Item : undefined;
         if (existing) {
-          return { kind: 'exists', report: fromItem(unmarshall(existing as never)).report };
+          const { pk: _pk, sk: _sk, expiresAt: _expires, ...receipt } = unmarshall(existing as never);
+          return { kind: 'exists', receipt: receipt as SubmissionReceipt };
         }
+        if (reasons.slice(1).some((r) => r.Code === 'ConditionalCheckFailed')) return { kind: 'taken' };
         // Concurrent transactions on the same key conflict; the loser tries again shortly.
         if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < 8) {
           await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 50 * (attempt + 1)));
