@@ -107,7 +107,7 @@ export function createCasesHandler(deps: CasesDependencies = defaults) {
       case 'GET /api/cases/{id}': {
         const stored = await loadOwned(id, staff);
         const repository = deps.repository();
-        await repository.addAudit({ reportId: stored.report.id, at: deps.now().toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' });
+        await repository.addAudit({ reportId: stored.report.id, at: deps.now().toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' }, stored.report);
         const audit = await repository.auditTrail(stored.report.id);
         const { bodyHash: _hash, sentEmails, ...report } = stored.report;
         return json(200, { summary: caseSummary(stored.report, deps.now()), report, emailsSent: sentEmails, audit });

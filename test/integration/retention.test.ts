@@ -1,7 +1,7 @@
 // Retention: a closed report expires (DynamoDB TTL) after the retention period. DynamoDB Local never
 // deletes expired items, and DynamoDB deletes them lazily, so reads must leave them out themselves.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
@@ -30,6 +30,12 @@ describe('retention', () => {
     const closed = recordFeedback(stored.report, { outcome: 'investigation-opened', note: '' }, 'sara.lindqvist@ekdala.example', now, concernReportForm.deadlines);
     if (closed.kind !== 'changed') throw new Error('expected a change');
     expect(await repository.saveChange(stored, closed.report, closed.audit)).toBe(true);
+    // The whole record expires together: the report and every audit event, also one written after the close.
+    await repository.addAudit({ reportId: report.id, at: new Date('2026-11-26T09:00:00Z').toISOString(), actor: { kind: 'staff', id: 'x@ekdala.example' }, action: 'viewed' }, closed.report);
+    const items = await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `REPORT#${report.id}` }, ConsistentRead: true }));
+    const expiries = new Set((items.Items ?? []).map((item) => item.expiresAt));
+    expect(items.Items?.length).toBe(4); // report, submitted, feedback-recorded, viewed
+    expect([...expiries]).toEqual([Math.floor(Date.parse('2026-11-25T10:00:00Z') / 1000) + 30 * 86_400]);
 
     now = new Date('2026-12-24T09:00:00Z'); // 29 days later: still there
     expect(await repository.get(report.id)).not.toBeNull();

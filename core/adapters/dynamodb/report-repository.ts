@@ -1,6 +1,6 @@
 // The report repository: reports and their audit trail in the one table. Thin: the domain decides, this stores.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEvent, Report } from '../../domain/report.ts';
 import { auditKey, DUE_BUCKET, reportKey, reportTable, submissionKey } from '../../storage/table.ts';
@@ -66,8 +66,9 @@ export function fromItem(item: Record<string, unknown>): StoredReport {
   return { report: report as unknown as Report, version: Number(item.version ?? 0) };
 }
 
-function auditItem(event: AuditEvent, n = 0): Record<string, unknown> {
-  return { ...auditKey(event.reportId, event.at, n), ...event };
+/** An audit event as an item; it expires with its report once the report is closed (expiresAt set). */
+function auditItem(event: AuditEvent, n = 0, expiresAt?: unknown): Record<string, unknown> {
+  return { ...auditKey(event.reportId, event.at, n), ...event, ...(typeof expiresAt === 'number' ? { expiresAt } : {}) };
 }
 
 /**
@@ -202,11 +203,20 @@ export class ReportRepository {
                   ExpressionAttributeValues: values,
                 },
               },
-              { Put: { TableName: this.#table, Item: auditItem(audit, stored.version), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: this.#table,
+                  Item: auditItem(audit, stored.version, item.expiresAt),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
             ],
           }),
         ),
       );
+      if (typeof item.expiresAt === 'number' && stored.report.status !== 'closed') {
+        await this.#expireAuditTrail(next.id, item.expiresAt);
+      }
       return true;
     } catch (error) {
       const cause = (error as { cause?: unknown }).cause ?? error;
@@ -219,16 +229,43 @@ export class ReportRepository {
     }
   }
 
-  /** An audit event on its own (a report was viewed). */
-  async addAudit(event: AuditEvent): Promise<void> {
+  /** An audit event on its own (a report was viewed); pass the report so it expires with a closed one. */
+  async addAudit(event: AuditEvent, report?: Report): Promise<void> {
     const n = Math.floor(Math.random() * 10_000);
+    const expiresAt = report ? toItem(report, 0, this.#retentionDays).expiresAt : undefined;
     await storageCall(() =>
       this.#client.send(
         new TransactWriteCommand({
-          TransactItems: [{ Put: { TableName: this.#table, Item: auditItem(event, n) } }],
+          TransactItems: [{ Put: { TableName: this.#table, Item: auditItem(event, n, expiresAt) } }],
         }),
       ),
     );
+  }
+
+  /**
+   * When a report closes, its earlier audit events get the report's expiry too (DynamoDB TTL then removes the
+   * whole record). Idempotent; an event missed here (an outage mid-loop) is set on the next close attempt's
+   * retry or stays until an operator's cleanup, and never outlives its report in reads of the trail.
+   */
+  async #expireAuditTrail(id: string, expiresAt: number): Promise<void> {
+    const { items } = await this.#query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      FilterExpression: 'attribute_not_exists(expiresAt)',
+      ExpressionAttributeValues: { ':pk': reportKey(id).pk, ':audit': 'AUDIT#' },
+      ProjectionExpression: 'pk, sk',
+    });
+    for (const key of items) {
+      await storageCall(() =>
+        this.#client.send(
+          new UpdateCommand({
+            TableName: this.#table,
+            Key: { pk: key.pk, sk: key.sk },
+            UpdateExpression: 'SET expiresAt = :expiresAt',
+            ExpressionAttributeValues: { ':expiresAt': expiresAt },
+          }),
+        ),
+      );
+    }
   }
 
   async auditTrail(id: string): Promise<AuditEvent[]> {
@@ -236,7 +273,7 @@ export class ReportRepository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
       ExpressionAttributeValues: { ':pk': reportKey(id).pk, ':audit': 'AUDIT#' },
     });
-    return items.map(({ pk: _pk, sk: _sk, ...event }) => event as unknown as AuditEvent);
+    return items.map(({ pk: _pk, sk: _sk, expiresAt: _expiresAt, ...event }) => event as unknown as AuditEvent);
   }
 
   /** A team's reports of one state ('open' = received or acknowledged), nearest deadline first. */
