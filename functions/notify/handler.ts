@@ -181,6 +181,10 @@ export function createNotifyHandler(overrides: Partial<NotifyDependencies> = {})
         logger.warn('email ledger unavailable; will retry', { reportId: report.id, email: planned.kind, error: errorName(error) });
         outcome = 'failed';
       }
+      // One failure (SES or DynamoDB struggling, an email held by another consumer) is enough to retry the
+      // record later: trying its other emails now would only add slow attempts, and with a slow SES risk the
+      // function's timeout for the whole batch. The retry sends what is still missing.
+      if (outcome === 'failed') break;
     }
     return outcome;
   }
