@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { exampleSubmission } from '../../forms/concern-report/example.ts';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { startApp, type LocalApp } from '../../local/app.ts';
 import { LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
@@ -56,19 +57,7 @@ export async function startTestStack(options: { directoryFile?: string } = {}): 
 
 /** A valid submission body (the design's example), with overrides merged one level deep. */
 export function validSubmission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const base: Record<string, Record<string, unknown> | string> = {
-    schoolId: 'ekbacken',
-    urgency: 'normal',
-    reporter: { name: 'Anna Lind', role: 'Klasslärare', email: 'anna.lind@example.se', phone: '040-123 45 67' },
-    child: { firstName: 'Elias', lastName: 'Berg', personalNumber: '20150312-2382', grade: '4' },
-    concern: {
-      categories: ['absence', 'home-situation'],
-      description: 'What was seen or heard, when, by whom.',
-      childsOwnWords: '',
-      actionsTaken: 'Talked with the guardians on 2026-11-18.',
-    },
-    guardiansInformed: 'yes',
-  };
+  const base = exampleSubmission() as Record<string, Record<string, unknown> | string>;
   for (const [key, value] of Object.entries(overrides)) {
     const current = base[key];
     base[key] =

@@ -71,6 +71,11 @@ function auditItem(event: AuditEvent, n = 0, expiresAt?: unknown): Record<string
   return { ...auditKey(event.reportId, event.at, n), ...event, ...(typeof expiresAt === 'number' ? { expiresAt } : {}) };
 }
 
+/** A new report's item: version 1, and the empty map notify keeps its in-flight email leases in. */
+export function newReportItem(report: Report, retentionDays: number): Record<string, unknown> {
+  return { ...toItem(report, 1, retentionDays), emailClaims: {} };
+}
+
 /**
  * The one transaction that stores a new report: its submission receipt (the idempotency key's record, returned
  * on a repeat), the report and its first audit event, all conditional on not existing yet.
@@ -93,8 +98,7 @@ export function newReportTransaction(tableName: string, report: Report, audit: A
       {
         Put: {
           TableName: tableName,
-          // emailClaims: the map notify keeps its in-flight email leases in (see functions/notify).
-          Item: { ...toItem(report, 1, retentionDays), emailClaims: {} },
+          Item: newReportItem(report, retentionDays),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
