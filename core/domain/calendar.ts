@@ -45,6 +45,18 @@ export function localDayOf(instant: Date): LocalDay {
   return formatDay(local.getFullYear(), local.getMonth() + 1, local.getDate());
 }
 
+/** The Stockholm wall-clock time of this instant, as "HH:MM". */
+export function localTimeOf(instant: Date): LocalTime {
+  const local = new TZDate(instant.getTime(), TIME_ZONE);
+  return `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}` as LocalTime;
+}
+
+/** Minutes after midnight on a wall clock, so that two local times compare as numbers ("8:00" < "17:00"). */
+export function minutesOf(time: LocalTime): number {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return hours * 60 + minutes;
+}
+
 /** The instant at which the clock in Stockholm shows `time` on `day` (daylight saving time correct). */
 export function atLocalTime(day: LocalDay, time: LocalTime): Date {
   const [year, month, date] = parseDay(day);
@@ -75,6 +87,18 @@ export function nextWorkingDay(day: LocalDay): LocalDay {
   let candidate = addLocalDays(day, 1);
   while (!isWorkingDay(candidate)) candidate = addLocalDays(candidate, 1);
   return candidate;
+}
+
+/** The last working day strictly before `day`. */
+export function previousWorkingDay(day: LocalDay): LocalDay {
+  let candidate = addLocalDays(day, -1);
+  while (!isWorkingDay(candidate)) candidate = addLocalDays(candidate, -1);
+  return candidate;
+}
+
+/** `day` itself when it is a working day, else the next one. */
+export function workingDayOnOrAfter(day: LocalDay): LocalDay {
+  return isWorkingDay(day) ? day : nextWorkingDay(day);
 }
 
 /** Whole working days strictly after `from`'s day up to and including `to`'s day. */
