@@ -2,6 +2,8 @@
 import type { ConcernReportSubmission, Language } from '../../forms/concern-report/schema.ts';
 import { computeDeadlines, type DeadlinePolicy, type Urgency } from './deadlines.ts';
 import { nextActionAt } from './follow-up.ts';
+import type { OfficeHours } from './office-hours.ts';
+import { needsOutOfHoursService } from './out-of-hours.ts';
 import { referenceFor } from './reference.ts';
 import type { Route } from './routing.ts';
 
@@ -29,6 +31,8 @@ export interface Report {
   areaId: string | null;
   teamId: string;
   routedToFallback: boolean;
+  /** Set when the report also went to the out-of-hours service for its protection assessment (decided at submission). */
+  outOfHoursService?: true;
   acknowledgeBy: string;
   feedbackBy: string;
   reminderAt?: string;
@@ -78,11 +82,14 @@ export interface NewReportInput {
   route: Route;
   policy: DeadlinePolicy;
   now: Date;
+  /** The routed team's office hours from the directory; the default when absent. */
+  officeHours?: OfficeHours;
 }
 
 export function createReport(input: NewReportInput): { report: Report; audit: AuditEvent } {
   const { submissionId, submission, route, now } = input;
-  const deadlines = computeDeadlines(now, submission.urgency, input.policy);
+  const deadlines = computeDeadlines(now, submission.urgency, input.policy, input.officeHours);
+  const outOfHours = needsOutOfHoursService(now, submission.urgency, input.policy, input.officeHours);
   const draft: Report = {
     id: submissionId,
     reference: referenceFor(submissionId, now),
@@ -95,6 +102,7 @@ export function createReport(input: NewReportInput): { report: Report; audit: Au
     areaId: route.areaId,
     teamId: route.teamId,
     routedToFallback: route.routedToFallback,
+    ...(outOfHours ? { outOfHoursService: true as const } : {}),
     ...deadlines,
     status: 'received',
     escalationCount: 0,

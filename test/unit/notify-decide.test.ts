@@ -114,7 +114,8 @@ describe('decide: which emails a report change means', () => {
 
   it('an escalation goes to the team lead with what is overdue and how long it waited', () => {
     const before = newReport();
-    const now = atLocalTime('2026-11-26', '17:00'); // acknowledge deadline, end of the next working day
+    // The acknowledgement was due Wednesday 17:00 (same day); a sweep catching up on Thursday at 12:00.
+    const now = atLocalTime('2026-11-26', '12:00');
     const after = swept(before, now);
     expect(after.escalationCount).toBe(1);
     const [email, ...rest] = decide({ eventName: 'MODIFY', oldReport: before, newReport: after }, directory, policy).emails;
@@ -123,7 +124,8 @@ describe('decide: which emails a report change means', () => {
       key: 'escalation#1',
       kind: 'escalation',
       to: 'karin.norberg@ekdala.example',
-      escalation: { overdue: ['acknowledge'], hoursWaited: 31, workingDaysWaited: 1 },
+      // Waited counts from the deadline that passed (Wednesday 17:00), not from submission (10:00).
+      escalation: { overdue: ['acknowledge'], hoursWaited: 19, workingDaysWaited: 1 },
     });
   });
 
