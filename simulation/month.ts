@@ -138,7 +138,10 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
       const ackDeadline = new Date(report.acknowledgeBy).getTime();
       const plan: Planned = { id, teamId: report.teamId, behaviour, acknowledgeAt: null, feedbackAt: null };
       if (behaviour === 'prompt') {
-        plan.acknowledgeAt = new Date(Math.min(submitted + (0.5 + rand() * 3) * HOUR, ackDeadline - 60_000));
+        // Prompt means before anyone is alerted: before the deadline, and before an urgent report's warning
+        // to the lead (the report's first follow-up, 30 minutes before its 2 hours run out).
+        const firstFollowUp = Math.min(ackDeadline, Date.parse(report.nextActionAt ?? report.acknowledgeBy));
+        plan.acknowledgeAt = new Date(Math.min(submitted + (0.5 + rand() * 3) * HOUR, firstFollowUp - 60_000));
         plan.feedbackAt = new Date(submitted + (3 + rand() * 8) * 24 * HOUR);
       } else if (behaviour === 'late') {
         plan.acknowledgeAt = new Date(ackDeadline + (1 + rand() * 40) * HOUR);

@@ -76,7 +76,7 @@ describe('the team list', () => {
     expect(list.status).toBe(200);
     expect(list.json.teams).toEqual([{ id: 'mottagning-norr', name: 'Mottagningsgruppen Norr' }]);
     const ids = list.json.cases.map((c: { id: string }) => c.id);
-    expect(ids[0]).toBe(urgent); // 2 hours beats the end of the next working day
+    expect(ids[0]).toBe(urgent); // 2 hours beats a same-day or next-day deadline
     expect(JSON.stringify(list.json)).not.toContain('Elias');
     expect((await call('GET', '/api/cases?status=everything', ownTeam)).status).toBe(400);
   });

@@ -129,8 +129,8 @@ describe('email templates', () => {
 
   it('the reminder: feedback due and the portal link', () => {
     const email = allEmails(report()).reminder!;
-    expect(email.subject).toMatch(/^Påminnelse: återkoppling för ORO-2026-\S+ senast 9 dec\.? 10:00$/);
-    expect(email.text).toContain('Återkoppling senast: onsdag 9 december 2026 kl. 10:00');
+    expect(email.subject).toMatch(/^Påminnelse: återkoppling för ORO-2026-\S+ senast 9 dec\.? 17:00$/);
+    expect(email.text).toContain('Återkoppling senast: onsdag 9 december 2026 kl. 17:00');
   });
 
   it('escapes every value in HTML and keeps subjects on one line', () => {
