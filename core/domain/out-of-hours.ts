@@ -3,6 +3,7 @@
 import { addLocalDays, isWorkingDay, localDayOf } from './calendar.ts';
 import { arrivesInTimeForSameDay, computeDeadlines, type DeadlinePolicy, type Urgency } from './deadlines.ts';
 import { closingTime, DEFAULT_OFFICE_HOURS, isWithinOfficeHours, type OfficeHours } from './office-hours.ts';
+import type { Report } from './report.ts';
 
 /**
  * Whether a new report also goes to the out-of-hours service for its protection assessment:
@@ -46,7 +47,7 @@ export type EscalationRecipient = 'lead' | 'out-of-hours-lead';
  * escalation (a normal report, a late feedback) waits for the lead.
  */
 export function escalationRecipient(
-  report: { urgency: Urgency; status: string },
+  report: Pick<Report, 'urgency' | 'status'>,
   at: Date,
   officeHours: OfficeHours = DEFAULT_OFFICE_HOURS,
 ): EscalationRecipient {

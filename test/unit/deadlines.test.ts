@@ -205,7 +205,7 @@ describe('the out-of-hours service is alerted at once for an urgent report whose
 });
 
 describe('who gets an escalation: an unacknowledged urgent report goes to the on-call lead outside office hours', () => {
-  const urgent = { urgency: 'urgent' as const, status: 'received' };
+  const urgent = { urgency: 'urgent', status: 'received' } as const;
   it.each([
     ['Wednesday 11:30', '2026-11-25 11:30', 'lead'],
     ['Wednesday 16:59', '2026-11-25 16:59', 'lead'],
