@@ -1,5 +1,5 @@
 // When the out-of-hours service (socialjour) is involved (DESIGN.md, "Deadlines", last row). Pure decisions
-// from the submission time, the stored deadline and the team's office hours; the wiring sends the emails.
+// from the submission time, the policy and the team's office hours; the wiring sends the emails.
 import { addLocalDays, isWorkingDay, localDayOf } from './calendar.ts';
 import { arrivesInTimeForSameDay, computeDeadlines, type DeadlinePolicy, type Urgency } from './deadlines.ts';
 import { closingTime, DEFAULT_OFFICE_HOURS, isWithinOfficeHours, type OfficeHours } from './office-hours.ts';
