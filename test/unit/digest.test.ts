@@ -130,4 +130,26 @@ describe('one digest per person per sweep', () => {
     const report = { ...newReport(1, 'normal', moment('2026-11-27 10:00')), submission: { child: { firstName: 'SECRET-NAME' } } as unknown as ConcernReportSubmission };
     expect(JSON.stringify(digestsForSweep(sweepAt, owedAt(sweepAt, [report])))).not.toContain('SECRET-NAME');
   });
+
+  it('the id is the sweep’s instant, so the two 02:30 sweeps of the autumn DST night are two digests', () => {
+    const first = new Date('2026-10-25T00:30:00.000Z'); // 02:30 CEST
+    const second = new Date('2026-10-25T01:30:00.000Z'); // 02:30 CET, an hour later
+    expect(digestId(norr.lead, first)).not.toBe(digestId(norr.lead, second));
+  });
+
+  it.each([
+    ['Saturday night 01:17', moment('2026-11-28 01:17'), moment('2026-11-28 03:17')],
+    ['Midsummer Eve 10:00', moment('2026-06-19 10:00'), moment('2026-06-19 12:00')],
+    ['Christmas Eve 10:00', moment('2026-12-24 10:00'), moment('2026-12-24 12:00')],
+    ["New Year's Eve 23:00", moment('2026-12-31 23:00'), moment('2027-01-01 01:00')],
+    // 01:30 CEST → 02:30 CET (the second 02:30), and 01:30 CET → 04:30 CEST.
+    ['Sunday 01:30 as summer time ends', new Date('2026-10-24T23:30:00.000Z'), new Date('2026-10-25T01:30:00.000Z')],
+    ['Sunday 01:30 as summer time begins', new Date('2026-03-29T00:30:00.000Z'), new Date('2026-03-29T02:30:00.000Z')],
+  ])('urgent, %s: the escalation at the deadline goes to the on-call lead alone', (_name, submitted, deadline) => {
+    const report = newReport(1, 'urgent', submitted);
+    expect(report.acknowledgeBy).toBe(deadline.toISOString());
+    const digests = digestsForSweep(deadline, owedAt(deadline, [report]));
+    expect(digests.map((d) => d.recipient)).toEqual(['jour.ledare@ekdala.example']);
+    expect(digests[0]!.entries).toMatchObject([{ late: ['acknowledge'], since: deadline.toISOString() }]);
+  });
 });
