@@ -208,6 +208,30 @@ export function importOnce(built: Pick<Built, 'name' | 'dir' | 'file'>, sourceMa
   return { importMs: ms, importCpuMs: cpuMs, processMs };
 }
 
+/** The AWS SDK clients a bundle carries (packages @aws-sdk/client-* and lib-dynamodb, by bytes in the output). */
+export function sdkClientsOf(built: Built): string[] {
+  return [...bytesByPackageOrProjectFile(built)]
+    .filter(([name, bytes]) => bytes > 0 && /^@aws-sdk\/(client-|lib-dynamodb$)/.test(name))
+    .map(([name]) => name)
+    .sort();
+}
+
+/**
+ * A floor is honest only while it carries exactly the SDK clients its function does: when a function gains or
+ * drops a client (a new port's adapter, say), the comparison would silently measure against the wrong floor.
+ */
+function checkFloors(builtAll: Built[]): void {
+  const byName = new Map(builtAll.map((b) => [b.name, b]));
+  const problems = FUNCTIONS.flatMap((name) => {
+    const [fn, floor] = [byName.get(name)!, byName.get(FLOORS[name])!];
+    const [have, want] = [sdkClientsOf(fn).join(', ') || 'none', sdkClientsOf(floor).join(', ') || 'none'];
+    return have === want ? [] : [`${name} carries ${have}; its floor (${floor.name}) carries ${want}`];
+  });
+  if (problems.length) {
+    throw new Error(`The floors no longer match the functions' SDK clients: update bench/floors/ (and FLOORS in bench/bundles.ts).\n  ${problems.join('\n  ')}`);
+  }
+}
+
 /** A floor's import and then its first handler call (the first send), in one fresh process; the call's ms. */
 function firstCallOnce(built: Built): number {
   const result = spawnSync(process.execPath, [PROBE, pathToFileURL(built.file).href, 'invoke'], {
@@ -234,7 +258,8 @@ export function bundleEntries(): Array<{ name: string; kind: BundleKind; entry: 
 export async function benchBundles(outDir: string, runs: number, progress: (line: string) => void): Promise<BundleFigures[]> {
   const builtAll: Built[] = [];
   for (const { name, kind, entry } of bundleEntries()) builtAll.push(await buildOne(name, kind, entry, outDir));
-  progress(`built ${builtAll.length} bundles in ${outDir}`);
+  checkFloors(builtAll);
+  progress(`built ${builtAll.length} bundles in ${outDir}; each floor carries its function's SDK clients`);
 
   // One warm-up import each (fills the OS file cache), not counted.
   for (const built of builtAll) importOnce(built, true);

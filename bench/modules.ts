@@ -6,16 +6,15 @@
 // which chain of top-level imports (entry → … → module).
 //
 //   npx node bench/modules.ts [--runs 15]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { esbuildOptions } from '../infra/bundling.ts';
 import { buildOne, FUNCTIONS, importOnce, inputBytes, REPO_ROOT, round, type Built } from './bundles.ts';
 import { median } from './stats.ts';
 import { table } from './table.ts';
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { esbuildOptions } from '../infra/bundling.ts';
 
 interface Probe {
   name: string;
