@@ -1,6 +1,8 @@
 // Bundle size and cold import time of every Lambda, built with the CDK's own esbuild settings
-// (infra/bundling.ts), each import timed in a fresh Node.js process and compared with an empty handler bundled
-// the same way, in the same run, the runs of all bundles interleaved so that they share the machine's noise.
+// (infra/bundling.ts), each import timed in a fresh Node.js process and compared, in the same run, with an empty
+// handler, with the function's floor (a bare handler with exactly the SDK clients it uses, bench/floors/) and with
+// the SES-only handler of AWS's contact-form samples, all bundled the same way; the runs of all bundles are
+// interleaved so that they share the machine's noise.
 import { build, type Metafile } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,10 +17,31 @@ const PROBE = fileURLToPath(new URL('./import-probe.mjs', import.meta.url));
 const SAMPLE_DIRECTORY = join(REPO_ROOT, 'directory', 'sample.json');
 
 export const FUNCTIONS = ['web', 'submit', 'status', 'cases', 'notify', 'reminders'] as const;
+export type FunctionName = (typeof FUNCTIONS)[number];
 export const EMPTY = 'empty handler';
+export const SES_ONLY = 'SES-only sample';
+const EMPTY_ENTRY = fileURLToPath(new URL('./fixtures/empty-handler.ts', import.meta.url));
+
+const FLOOR_PREFIX = 'floor: ';
+
+/**
+ * Each function's floor: `floor: <file>` is bench/floors/<file>.ts (see bench/floors/README.md); functions with the
+ * same SDK clients may share one. `web` uses no SDK client, so the empty handler is its floor.
+ */
+export const FLOORS: Readonly<Record<FunctionName, string>> = {
+  web: EMPTY,
+  submit: `${FLOOR_PREFIX}submit`,
+  status: `${FLOOR_PREFIX}status`,
+  cases: `${FLOOR_PREFIX}cases`,
+  notify: `${FLOOR_PREFIX}notify`,
+  reminders: `${FLOOR_PREFIX}reminders`,
+};
+
+export type BundleKind = 'baseline' | 'floor' | 'function';
 
 export interface BundleFigures {
   name: string;
+  kind: BundleKind;
   /** Minified bundle, KB (1024 bytes). */
   minifiedKb: number;
   /** The same, gzipped (zlib, default level), KB. */
@@ -42,11 +65,34 @@ export interface BundleFigures {
   importRatioNoSourceMaps: number;
   processMsNoSourceMaps: number;
   processRatioNoSourceMaps: number;
+  /** For a function: its floor's name, and the function's figures over the floor's and the SES-only handler's (same run). */
+  floor?: string;
+  vsFloor?: Ratios;
+  vsSesOnly?: Ratios;
+  /** For a function whose floor no longer carries exactly its SDK clients: what differs (its ratios are not to be trusted). */
+  staleFloor?: string;
+  /** For a function: the packages (and project files) whose bytes in the bundle exceed its floor's, biggest first. */
+  beyondFloor?: Array<{ name: string; kb: number }>;
+  /** For a floor or the SES-only handler: median of its first handler call after the import (the first send). */
+  firstCallMs?: number;
   runs: number;
 }
 
-interface Built {
+/**
+ * A bundle's figures divided by another's: cold import (wall and CPU) and whole process, with source maps as
+ * deployed, and gzip. On a busy shared machine the CPU ratio is the steady one: floors that load the same modules
+ * differ by up to a third in wall time within one run, by a few percent in CPU time.
+ */
+export interface Ratios {
+  importMs: number;
+  importCpuMs: number;
+  processMs: number;
+  gzipKb: number;
+}
+
+export interface Built {
   name: string;
+  kind: BundleKind;
   dir: string;
   file: string;
   metafile: Metafile;
@@ -63,7 +109,7 @@ function packageOf(path: string): string {
   return first.startsWith('@') ? `${first}/${parts[at + 2]}` : first;
 }
 
-async function buildOne(name: string, entry: string, outDir: string): Promise<Built> {
+export async function buildOne(name: string, kind: BundleKind, entry: string, outDir: string): Promise<Built> {
   const dir = join(outDir, name.replace(/\W+/g, '-'));
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'index.mjs');
@@ -71,15 +117,40 @@ async function buildOne(name: string, entry: string, outDir: string): Promise<Bu
   copyFileSync(SAMPLE_DIRECTORY, join(dir, 'directory.json'));
   const result = await build({ ...esbuildOptions(entry, file), absWorkingDir: REPO_ROOT, logLevel: 'error' });
   if (!result.metafile) throw new Error('esbuild returned no metafile');
-  return { name, dir, file, metafile: result.metafile };
+  return { name, kind, dir, file, metafile: result.metafile };
+}
+
+/** Bytes in the output per input file, biggest first (from esbuild's metafile). */
+export function inputBytes(built: Built): Array<{ path: string; bytes: number }> {
+  const output = Object.entries(built.metafile.outputs).find(([path]) => path.endsWith('index.mjs'))?.[1];
+  if (!output) throw new Error(`no output for ${built.name} in the metafile`);
+  const inputs = Object.entries(output.inputs).map(([path, info]) => ({ path, bytes: info.bytesInOutput }));
+  return inputs.sort((a, b) => b.bytes - a.bytes);
+}
+
+/** Bytes in the output per package, project files each under their own path (so that they can be named). */
+export function bytesByPackageOrProjectFile(built: Built): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const { path, bytes } of inputBytes(built)) {
+    const key = packageOf(path) === '(project)' ? path : packageOf(path);
+    totals.set(key, (totals.get(key) ?? 0) + bytes);
+  }
+  return totals;
+}
+
+/** What a bundle carries beyond another (its floor): per package or project file, the bytes over the floor's. */
+function beyond(built: Built, floor: Built): Array<{ name: string; kb: number }> {
+  const floorBytes = bytesByPackageOrProjectFile(floor);
+  return [...bytesByPackageOrProjectFile(built)]
+    .map(([name, bytes]) => ({ name, bytes: bytes - (floorBytes.get(name) ?? 0) }))
+    .filter((entry) => entry.bytes >= 512)
+    .sort((a, b) => b.bytes - a.bytes)
+    .map(({ name, bytes }) => ({ name, kb: kb(bytes) }));
 }
 
 function sizes(built: Built): Pick<BundleFigures, 'minifiedKb' | 'gzipKb' | 'sourceMapKb' | 'topInputs' | 'topPackages'> {
   const code = readFileSync(built.file);
-  const output = Object.entries(built.metafile.outputs).find(([path]) => path.endsWith('index.mjs'))?.[1];
-  if (!output) throw new Error(`no output for ${built.name} in the metafile`);
-  const inputs = Object.entries(output.inputs).map(([path, info]) => ({ path, bytes: info.bytesInOutput }));
-  inputs.sort((a, b) => b.bytes - a.bytes);
+  const inputs = inputBytes(built);
   const packages = new Map<string, number>();
   for (const input of inputs) packages.set(packageOf(input.path), (packages.get(packageOf(input.path)) ?? 0) + input.bytes);
   return {
@@ -94,8 +165,12 @@ function sizes(built: Built): Pick<BundleFigures, 'minifiedKb' | 'gzipKb' | 'sou
   };
 }
 
-/** The environment Lambda gives the function at import: the stack's settings, no LOCAL_MODE, no endpoints. */
-function lambdaEnv(built: Built, sourceMaps: boolean): NodeJS.ProcessEnv {
+/**
+ * The environment Lambda gives the function at import: the stack's settings, no LOCAL_MODE, no endpoints. The
+ * credentials are made up, as Lambda puts the role's in these variables; AWS_ENDPOINT_URL (a closed local port)
+ * and AWS_MAX_ATTEMPTS matter only to a floor's timed first send, which must fail fast and never reach AWS.
+ */
+export function lambdaEnv(built: Pick<Built, 'name' | 'dir'>, sourceMaps: boolean): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -109,6 +184,11 @@ function lambdaEnv(built: Built, sourceMaps: boolean): NodeJS.ProcessEnv {
     SENDER_ADDRESS: 'no-reply@orosanmalan.example.se',
     DIRECTORY_FILE: 'directory.json',
     STATUS_LINK_SECRET_ARN: 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:bench',
+    AWS_ACCESS_KEY_ID: 'AKIABENCHBENCHBENCH0',
+    AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key-not-a-real-one',
+    AWS_SESSION_TOKEN: 'bench-session-token',
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    AWS_MAX_ATTEMPTS: '1',
     ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
   };
 }
@@ -119,7 +199,7 @@ interface Sample {
   processMs: number;
 }
 
-function importOnce(built: Built, sourceMaps: boolean): Sample {
+export function importOnce(built: Pick<Built, 'name' | 'dir' | 'file'>, sourceMaps: boolean): Sample {
   const start = performance.now();
   const result = spawnSync(process.execPath, [PROBE, pathToFileURL(built.file).href], {
     cwd: built.dir,
@@ -135,14 +215,61 @@ function importOnce(built: Built, sourceMaps: boolean): Sample {
   return { importMs: ms, importCpuMs: cpuMs, processMs };
 }
 
-export async function benchBundles(outDir: string, runs: number, progress: (line: string) => void): Promise<BundleFigures[]> {
-  const entries: Array<[string, string]> = [
-    [EMPTY, fileURLToPath(new URL('./fixtures/empty-handler.ts', import.meta.url))],
-    ...FUNCTIONS.map((name): [string, string] => [name, join(REPO_ROOT, 'functions', name, 'handler.ts')]),
+/** The AWS SDK clients a bundle carries (packages @aws-sdk/client-* and lib-dynamodb, by bytes in the output). */
+export function sdkClientsOf(built: Built): string[] {
+  return [...bytesByPackageOrProjectFile(built)]
+    .filter(([name, bytes]) => bytes > 0 && /^@aws-sdk\/(client-|lib-dynamodb$)/.test(name))
+    .map(([name]) => name)
+    .sort();
+}
+
+/**
+ * A floor is honest only while it carries exactly the SDK clients its function does: when a function gains or
+ * drops a client (a new port's adapter, say), its ratios are against the wrong floor. Returns, per function whose
+ * floor no longer matches, what differs; the run prints it beside the figures and in results.json.
+ */
+function staleFloors(builtAll: Built[]): Map<string, string> {
+  const byName = new Map(builtAll.map((b) => [b.name, b]));
+  const stale = new Map<string, string>();
+  for (const name of FUNCTIONS) {
+    const [fn, floor] = [byName.get(name)!, byName.get(FLOORS[name])!];
+    const [have, want] = [sdkClientsOf(fn).join(', ') || 'none', sdkClientsOf(floor).join(', ') || 'none'];
+    if (have !== want) stale.set(name, `${name} carries ${have}; its floor (${floor.name}) carries ${want}: update bench/floors/ and FLOORS in bench/bundles.ts`);
+  }
+  return stale;
+}
+
+/** A floor's import and then its first handler call (the first send), in one fresh process; the call's ms. */
+function firstCallOnce(built: Built): number {
+  const result = spawnSync(process.execPath, [PROBE, pathToFileURL(built.file).href, 'invoke'], {
+    cwd: built.dir,
+    env: lambdaEnv(built, true),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.status !== 0) throw new Error(`calling the ${built.name} bundle failed (exit ${result.status}):\n${result.stderr.slice(-2_000)}`);
+  return (JSON.parse(result.stdout) as { firstCallMs: number }).firstCallMs;
+}
+
+/** Every bundle the comparison needs: the empty handler, the SES-only sample, each floor, each function. */
+export function bundleEntries(): Array<{ name: string; kind: BundleKind; entry: string }> {
+  const floorFile = (name: string) => fileURLToPath(new URL(`./floors/${name}.ts`, import.meta.url));
+  return [
+    { name: EMPTY, kind: 'baseline', entry: EMPTY_ENTRY },
+    { name: SES_ONLY, kind: 'baseline', entry: floorFile('ses-only') },
+    ...[...new Set(Object.values(FLOORS))]
+      .filter((floor) => floor.startsWith(FLOOR_PREFIX))
+      .map((floor) => ({ name: floor, kind: 'floor' as const, entry: floorFile(floor.slice(FLOOR_PREFIX.length)) })),
+    ...FUNCTIONS.map((name) => ({ name, kind: 'function' as const, entry: join(REPO_ROOT, 'functions', name, 'handler.ts') })),
   ];
+}
+
+export async function benchBundles(outDir: string, runs: number, progress: (line: string) => void): Promise<BundleFigures[]> {
   const builtAll: Built[] = [];
-  for (const [name, entry] of entries) builtAll.push(await buildOne(name, entry, outDir));
+  for (const { name, kind, entry } of bundleEntries()) builtAll.push(await buildOne(name, kind, entry, outDir));
+  const stale = staleFloors(builtAll);
   progress(`built ${builtAll.length} bundles in ${outDir}`);
+  for (const problem of stale.values()) progress(`STALE FLOOR: ${problem}`);
 
   // One warm-up import each (fills the OS file cache), not counted.
   for (const built of builtAll) importOnce(built, true);
@@ -159,6 +286,13 @@ export async function benchBundles(outDir: string, runs: number, progress: (line
     }
     if ((run + 1) % 5 === 0 || run + 1 === runs) progress(`cold imports: run ${run + 1}/${runs}`);
   }
+  // The first send of each floor and of the SES-only handler: what the first invocation adds to the import.
+  const firstCalls = new Map<string, number[]>();
+  const callable = builtAll.filter((b) => b.kind !== 'function' && b.name !== EMPTY);
+  for (let run = 0; run < Math.max(3, Math.ceil(runs / 3)); run++) {
+    for (const built of callable) firstCalls.set(built.name, [...(firstCalls.get(built.name) ?? []), firstCallOnce(built)]);
+  }
+  progress(`first sends: ${callable.length} bundles`);
 
   const medians = (samples: Sample[]) => ({
     importMs: median(samples.map((s) => s.importMs)),
@@ -167,11 +301,24 @@ export async function benchBundles(outDir: string, runs: number, progress: (line
   });
   const base = medians(times.get(EMPTY)!.withMaps);
   const baseNoMaps = medians(times.get(EMPTY)!.withoutMaps);
-  return builtAll.map((built) => {
+  const byName = new Map(builtAll.map((b) => [b.name, b]));
+  const ratios = (of: Built, to: Built): Ratios => {
+    const [a, b] = [medians(times.get(of.name)!.withMaps), medians(times.get(to.name)!.withMaps)];
+    return {
+      importMs: round(a.importMs / b.importMs, 2),
+      importCpuMs: round(a.importCpuMs / b.importCpuMs, 2),
+      processMs: round(a.processMs / b.processMs, 2),
+      gzipKb: round(sizes(of).gzipKb / sizes(to).gzipKb, 2),
+    };
+  };
+  return builtAll.map((built): BundleFigures => {
     const withMaps = medians(times.get(built.name)!.withMaps);
     const withoutMaps = medians(times.get(built.name)!.withoutMaps);
+    const floor = built.kind === 'function' ? byName.get(FLOORS[built.name as FunctionName])! : undefined;
+    const calls = firstCalls.get(built.name);
     return {
       name: built.name,
+      kind: built.kind,
       ...sizes(built),
       importMs: round(withMaps.importMs, 1),
       importRatio: round(withMaps.importMs / base.importMs, 1),
@@ -182,6 +329,16 @@ export async function benchBundles(outDir: string, runs: number, progress: (line
       importRatioNoSourceMaps: round(withoutMaps.importMs / baseNoMaps.importMs, 1),
       processMsNoSourceMaps: round(withoutMaps.processMs, 1),
       processRatioNoSourceMaps: round(withoutMaps.processMs / baseNoMaps.processMs, 2),
+      ...(floor
+        ? {
+            floor: floor.name,
+            ...(stale.has(built.name) ? { staleFloor: stale.get(built.name) } : {}),
+            vsFloor: ratios(built, floor),
+            vsSesOnly: ratios(built, byName.get(SES_ONLY)!),
+            beyondFloor: beyond(built, floor),
+          }
+        : {}),
+      ...(calls ? { firstCallMs: round(median(calls), 1) } : {}),
       runs,
     };
   });

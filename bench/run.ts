@@ -3,8 +3,12 @@
 // from run to run, the ratios much less). Prints the tables and writes bench/results.json. Never part of
 // `npm test`, and nothing asserts on timing.
 //
-//   npm run bench              the full run (about 5–10 minutes on 2 cores)
-//   npm run bench -- --quick   smaller sizes and fewer runs, to try a change (its figures are rougher)
+//   npm run bench                     the full run (about 5–10 minutes on 2 cores)
+//   npm run bench -- --quick          smaller sizes and fewer runs, to try a change (its figures are rougher)
+//   npx node bench/run.ts --bundles-only [--quick]
+//                                     only part 1 (bundles, floors, cold imports): a minute or two, no DynamoDB
+//                                     Local; writes bench/results.json with the bundles only
+//   npx node bench/modules.ts         what each library costs alone (the findings in bench/COLD-START.md)
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,11 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { startDynamoDbLocal } from '../local/dynamodb.ts';
 import { freePort, stopAllChildren } from '../local/processes.ts';
 import { startLocalSes } from '../local/ses.ts';
-import { benchBundles, EMPTY, REPO_ROOT, type BundleFigures } from './bundles.ts';
+import { benchBundles, EMPTY, REPO_ROOT, SES_ONLY, type BundleFigures, type Ratios } from './bundles.ts';
 import type { StorageFigures, StorageOptions } from './storage.ts';
 import { format, table } from './table.ts';
 
 const quick = process.argv.includes('--quick');
+const bundlesOnly = process.argv.includes('--bundles-only');
 const IMPORT_RUNS = quick ? 5 : 21;
 const storageOptions: StorageOptions = quick
   ? { submit: { rounds: 2, perRound: 50, warmup: 10 }, notify: { rounds: 2, records: 100 }, sweep: { sizes: [100, 1_000, 10_000], sweepRuns: 3, parallel: 16 } }
@@ -89,10 +94,68 @@ function printBundles(bundles: BundleFigures[]): void {
       'text',
     ),
   );
-  const functions = bundles.filter((b) => b.name !== EMPTY);
+  printAgainstFloors(bundles);
+  const functions = bundles.filter((b) => b.kind === 'function');
   const heavy = functions.filter((b) => b.gzipKb > 300).map((b) => b.name);
   const slow = functions.filter((b) => b.processRatio > 5).map((b) => b.name);
   log(`\n   Over 300 KB gzipped: ${heavy.join(', ') || 'none'}. Cold start (process) over 5× the empty handler's: ${slow.join(', ') || 'none'}.`);
+}
+
+/** Each function against its floor and against the SES-only sample: the ratios of issue 18, from this run. */
+function printAgainstFloors(bundles: BundleFigures[]): void {
+  const named = new Map(bundles.map((b) => [b.name, b]));
+  const ses = named.get(SES_ONLY)!;
+  const times = (r: number) => `×${format(r)}`;
+  log(`\n   Against the floor (a bare handler with exactly the SDK clients the function uses, bench/floors/) and against`);
+  log(`   the SES-only handler of AWS's contact-form samples, same settings, same run (with source maps, as deployed):\n`);
+  const vsSes = (b: BundleFigures, key: 'gzipKb' | 'importMs' | 'importCpuMs' | 'processMs') =>
+    b === ses ? '×1' : times(Math.round((b[key] / ses[key]) * 100) / 100);
+  log(
+    table(
+      ['function', 'floor', 'gzip KB', '×floor', '×SES-only', 'import ms', '×floor', '×SES-only', 'import CPU ms', '×floor', '×SES-only', 'process ms', '×floor', '×SES-only'],
+      [
+        ...bundles
+          .filter((b) => b.kind !== 'function')
+          .map((b) => [b.name, '', b.gzipKb, '', vsSes(b, 'gzipKb'), b.importMs, '', vsSes(b, 'importMs'), b.importCpuMs, '', vsSes(b, 'importCpuMs'), b.processMs, '', vsSes(b, 'processMs')]),
+        ...bundles
+          .filter((b) => b.kind === 'function')
+          .map((b) => [
+            b.name,
+            b.staleFloor ? `${b.floor!} (STALE)` : b.floor!,
+            b.gzipKb,
+            times(b.vsFloor!.gzipKb),
+            times(b.vsSesOnly!.gzipKb),
+            b.importMs,
+            times(b.vsFloor!.importMs),
+            times(b.vsSesOnly!.importMs),
+            b.importCpuMs,
+            times(b.vsFloor!.importCpuMs),
+            times(b.vsSesOnly!.importCpuMs),
+            b.processMs,
+            times(b.vsFloor!.processMs),
+            times(b.vsSesOnly!.processMs),
+          ]),
+      ],
+    ),
+  );
+  const over = (key: keyof Ratios) =>
+    bundles.filter((b) => b.kind === 'function' && b.vsFloor![key] > 1.15).map((b) => `${b.name} ×${format(b.vsFloor![key])}`).join(', ') || 'none';
+  log(`\n   Over 1.15× the floor: whole process ${over('processMs')}; import CPU ${over('importCpuMs')}.`);
+  log(`   (web's floor is the empty handler, which no function with a logger and a page can come near; its bar is the SES-only handler.)`);
+  for (const b of bundles.filter((f) => f.staleFloor)) log(`   STALE FLOOR, ratios not to be trusted: ${b.staleFloor}.`);
+  const calls = bundles.filter((b) => b.firstCallMs !== undefined).map((b) => `${b.name} ${format(b.firstCallMs!)} ms`);
+  log(`   The first send after the import (credential chain, HTTP handler, a refused connection), paid in the first`);
+  log(`   invocation, not in the Init: ${calls.join(', ')}.`);
+  log('\n   What each function carries beyond its floor (KB of the minified output, per package or project file):\n');
+  log(
+    table(
+      ['function', 'beyond the floor (top 8)'],
+      bundles
+        .filter((b) => b.kind === 'function')
+        .map((b) => [b.name, b.beyondFloor!.slice(0, 8).map((e) => `${e.name.replace(/^(core|web|forms|functions)\//, '$1/')} ${e.kb}`).join(', ')]),
+      'text',
+    ),
+  );
 }
 
 function printStorage({ submit, notify, sweep }: StorageFigures): void {
@@ -161,46 +224,52 @@ try {
   log(`Benchmarks${quick ? ' (--quick: rougher figures)' : ''} — Node.js ${process.version}, ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   log(`\n[${elapsed()}] bundles and cold imports…`);
   const bundles = await benchBundles(outDir, IMPORT_RUNS, (line) => log(`  ${line}`));
+  if (bundlesOnly) {
+    printBundles(bundles);
+    const results = { at: new Date().toISOString(), quick, bundlesOnly, node: process.version, cpus: cpus().length, loadAverageAtEnd: loadavg(), bundles };
+    writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    log(`\nWrote bench/results.json (bundles only) — ${elapsed()} in all.`);
+  } else {
+    log(`\n[${elapsed()}] starting DynamoDB Local (two: one for the sweep's 100 000 reports) and the local SES…`);
+    // The sweep's table gets a DynamoDB Local of its own: DynamoDB Local slows writes into a new stream-enabled
+    // table as other tables' streams fill (seeding there took 3–4 times as long after the submit and notify runs).
+    const [dynamo, sweepDynamo, ses] = await Promise.all([
+      startDynamoDbLocal(await freePort()),
+      startDynamoDbLocal(await freePort()),
+      startLocalSes(await freePort()),
+    ]);
+    let storage: StorageFigures;
+    try {
+      storage = await runStorage({
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        TABLE_NAME: 'bench-reports',
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        SES_ENDPOINT: ses.endpoint,
+        DIRECTORY_FILE: join(REPO_ROOT, 'directory', 'sample.json'),
+        AWS_REGION: 'eu-north-1',
+        LOCAL_MODE: 'true',
+        BENCH_SWEEP_DYNAMODB_ENDPOINT: sweepDynamo.endpoint,
+      });
+    } finally {
+      await Promise.all([dynamo.stop(), sweepDynamo.stop(), ses.stop()]);
+    }
 
-  log(`\n[${elapsed()}] starting DynamoDB Local (two: one for the sweep's 100 000 reports) and the local SES…`);
-  // The sweep's table gets a DynamoDB Local of its own: DynamoDB Local slows writes into a new stream-enabled
-  // table as other tables' streams fill (seeding there took 3–4 times as long after the submit and notify runs).
-  const [dynamo, sweepDynamo, ses] = await Promise.all([
-    startDynamoDbLocal(await freePort()),
-    startDynamoDbLocal(await freePort()),
-    startLocalSes(await freePort()),
-  ]);
-  let storage: StorageFigures;
-  try {
-    storage = await runStorage({
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TABLE_NAME: 'bench-reports',
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: ses.endpoint,
-      DIRECTORY_FILE: join(REPO_ROOT, 'directory', 'sample.json'),
-      AWS_REGION: 'eu-north-1',
-      LOCAL_MODE: 'true',
-      BENCH_SWEEP_DYNAMODB_ENDPOINT: sweepDynamo.endpoint,
-    });
-  } finally {
-    await Promise.all([dynamo.stop(), sweepDynamo.stop(), ses.stop()]);
+    printBundles(bundles);
+    printStorage(storage);
+    const results = {
+      at: new Date().toISOString(),
+      quick,
+      node: process.version,
+      cpus: cpus().length,
+      loadAverageAtEnd: loadavg(),
+      wallSeconds: Math.round((performance.now() - started) / 1000),
+      bundles,
+      ...storage,
+    };
+    writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    log(`\nWrote bench/results.json — ${elapsed()} in all.`);
   }
-
-  printBundles(bundles);
-  printStorage(storage);
-  const results = {
-    at: new Date().toISOString(),
-    quick,
-    node: process.version,
-    cpus: cpus().length,
-    loadAverageAtEnd: loadavg(),
-    wallSeconds: Math.round((performance.now() - started) / 1000),
-    bundles,
-    ...storage,
-  };
-  writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  log(`\nWrote bench/results.json — ${elapsed()} in all.`);
 } catch (error) {
   console.error(error);
   exitCode = 1;

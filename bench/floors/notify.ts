@@ -1,0 +1,29 @@
+// The floor of `notify`: the DynamoDB document client (the email ledger's UpdateItem), SES (one SendEmail) and
+// Secrets Manager (the status-link key for the links in receipts).
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
+// Built on the first call and kept, as the functions build theirs (documentClient(), sesMailer()).
+let documents: DynamoDBDocumentClient | undefined;
+let ses: SESClient | undefined;
+let secrets: SecretsManagerClient | undefined;
+
+export const handler = async (): Promise<{ batchItemFailures: never[] }> => {
+  documents ??= DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  ses ??= new SESClient({});
+  secrets ??= new SecretsManagerClient({});
+  await secrets.send(new GetSecretValueCommand({ SecretId: process.env.STATUS_LINK_SECRET_ARN }));
+  await documents.send(
+    new UpdateCommand({ TableName: process.env.TABLE_NAME, Key: { pk: 'REPORT#floor', sk: 'REPORT' }, UpdateExpression: 'SET sent = :true', ExpressionAttributeValues: { ':true': true } }),
+  );
+  await ses.send(
+    new SendEmailCommand({
+      Source: process.env.SENDER_ADDRESS,
+      Destination: { ToAddresses: ['team@example.se'] },
+      Message: { Subject: { Data: 'Ny orosanmälan' }, Body: { Text: { Data: 'En ny anmälan väntar.' } } },
+    }),
+  );
+  return { batchItemFailures: [] };
+};
