@@ -73,7 +73,7 @@ export function assign(report: Report, assignee: string | null, by: StaffActor, 
       return refused('forbidden', `the report is assigned to ${current}; only they or the team's lead can drop it`);
     }
     const { assignee: _dropped, ...rest } = report;
-    return change(report, rest, by.email, at, 'unassigned');
+    return change(report, rest, by.email, at, 'unassigned', { previous: current.toLowerCase() });
   }
   const email = assignee.trim().toLowerCase();
   if (!isTeamMember(roster, email)) return refused('invalid', `${assignee} is not a member of the report's team`, 'assignee');
@@ -85,7 +85,7 @@ export function assign(report: Report, assignee: string | null, by: StaffActor, 
     return refused('forbidden', `the report is already assigned to ${current}; ask them or the team's lead`);
   }
   const next: Report = { ...report, assignee: { email, at, by: by.email } };
-  return change(report, next, by.email, at, 'assigned', { self: same(email, by.email) });
+  return change(report, next, by.email, at, 'assigned', { assignee: email, self: same(email, by.email) });
 }
 
 /** A member takes the report. */

@@ -153,6 +153,7 @@ describe('assign, take, unassign', () => {
     const taken = changed(take(newReport(), sara, roster, later(1))).report;
     expect(owedNotices(taken).filter((n) => n.subject === 'assigned')).toEqual([]);
     const given = changed(assign(taken, omar.email, lead, roster, later(2))).report;
+    expect(changed(assign(taken, omar.email, lead, roster, later(2))).audit.detail).toEqual({ assignee: omar.email, self: false });
     expect(owedNotices(given).filter((n) => n.subject === 'assigned')).toEqual([
       { key: `assigned:${omar.email}:${later(2).toISOString()}`, subject: 'assigned', to: { kind: 'staff', email: omar.email } },
     ]);
