@@ -2,7 +2,8 @@
 // outputs are exactly what the state changes in report.ts, team-work.ts and thread.ts take. One place for each
 // field's rule and message, so a 400 names the field; the limits are the domain's own constants.
 import * as z from 'zod/mini';
-import { DELIVERY_CHANNELS, OUTCOMES, PROTECTION_ASSESSMENT_RESULTS } from './report.ts';
+import { DELIVERY_CHANNELS, OUTCOMES } from './outcomes.ts';
+import { PROTECTION_ASSESSMENT_RESULTS } from './report.ts';
 import { MAX_CASE_SYSTEM_REF_LENGTH, MAX_NOTE_LENGTH } from './team-work.ts';
 import { MAX_THREAD_TEXT_LENGTH } from './thread.ts';
 

@@ -1,28 +1,19 @@
 // A concern report and the changes of its state. Pure: every function takes "now" and returns new values.
 // Acknowledging records the protection assessment (DESIGN.md, "Deadlines": "acknowledging a report is recording
-// its protection assessment"); closing records one of the outcomes of "Second slice", POST …/feedback.
-// Team work (assignee, forwarding, notes) lives in team-work.ts, the reporter's thread in thread.ts.
+// its protection assessment"). Closing with an outcome lives in outcomes.ts, team work (assignee, forwarding,
+// notes) in team-work.ts, the reporter's thread in thread.ts; the Change they all return in change.ts.
 import type { ConcernReportSubmission, Language } from '../../forms/concern-report/schema.ts';
+import { withNextAction, type Change } from './change.ts';
 import { computeDeadlines, type DeadlinePolicy, type Urgency } from './deadlines.ts';
-import { nextActionAt } from './follow-up.ts';
+import { recordOutcome, type ClosedWithoutFeedback, type DeliveredVia, type FeedbackNote, type Outcome } from './outcomes.ts';
 import { referenceFor } from './reference.ts';
 import type { Route } from './routing.ts';
 import type { Assignee, CaseSystemRef, Forwarding, ReporterVerification, WorkingNote } from './team-work.ts';
 import type { ThreadEntry } from './thread.ts';
 
-export const OUTCOMES = ['investigation-opened', 'investigation-not-opened', 'already-ongoing'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/**
- * Every way a report can be closed: the three feedback outcomes, a report forwarded to the municipality
- * responsible (counted as forwarded, not as feedback), and feedback withheld as inappropriate (the lead only).
- * `Outcome` stays the three feedback outcomes: the reporter's emails and status page name only those.
- */
-export const CLOSING_OUTCOMES = [...OUTCOMES, 'forwarded-to-other-municipality', 'not-given-inappropriate'] as const;
-export type ClosingOutcome = (typeof CLOSING_OUTCOMES)[number];
-
-export const DELIVERY_CHANNELS = ['status-page', 'phone', 'letter'] as const;
-export type DeliveredVia = (typeof DELIVERY_CHANNELS)[number];
+// Defined beside the rules that use them; exported here too, where the first slice's callers import them.
+export { withNextAction, type Change } from './change.ts';
+export { OUTCOMES, type Outcome } from './outcomes.ts';
 
 export const PROTECTION_ASSESSMENT_RESULTS = ['no-immediate-risk', 'immediate-protection-needed'] as const;
 export type ProtectionAssessmentResult = (typeof PROTECTION_ASSESSMENT_RESULTS)[number];
@@ -34,19 +25,6 @@ export interface ProtectionAssessment {
   at: string;
   by: string;
 }
-
-/** A further note given with the same feedback outcome (a second feedback keeps both notes). */
-export interface FeedbackNote {
-  note: string;
-  at: string;
-  by: string;
-  deliveredVia?: DeliveredVia;
-}
-
-/** A report closed without feedback to the reporter. The municipality is never shown to the reporter. */
-export type ClosedWithoutFeedback =
-  | { outcome: 'forwarded-to-other-municipality'; municipality: string; note: string; at: string; by: string }
-  | { outcome: 'not-given-inappropriate'; reason: string; note: string; at: string; by: string };
 
 /** received → acknowledged → closed (feedback given). Feedback may also close a report never acknowledged. */
 export type ReportStatus = 'received' | 'acknowledged' | 'closed';
@@ -186,28 +164,6 @@ export function createReport(input: NewReportInput): { report: Report; audit: Au
   return { report, audit };
 }
 
-export type Change =
-  | { kind: 'changed'; report: Report; audit: AuditEvent }
-  | { kind: 'unchanged'; report: Report }
-  | {
-      kind: 'refused';
-      /** A sentence the person can act on. */
-      reason: string;
-      /** How the API answers: 403 forbidden, 409 conflict (the report's state), 400 invalid (then `field`). */
-      code?: 'forbidden' | 'conflict' | 'invalid';
-      field?: string;
-    };
-
-/** Who makes a change in the portal: the use case decides from the current directory whether they lead the team. */
-export interface StaffActor {
-  email: string;
-  isLead: boolean;
-}
-
-export function refused(code: 'forbidden' | 'conflict' | 'invalid', reason: string, field?: string): Change {
-  return field ? { kind: 'refused', reason, code, field } : { kind: 'refused', reason, code };
-}
-
 /**
  * Acknowledges the report and records its protection assessment. Without an assessment (the first slice's
  * callers) it only acknowledges. A second acknowledgement is harmless; one that brings the assessment a report
@@ -260,122 +216,4 @@ export function recordFeedback(
   policy: DeadlinePolicy,
 ): Change {
   return recordOutcome(report, feedback, { email: staffEmail, isLead: false }, now, policy);
-}
-
-/** What POST …/feedback may carry (validated by the API's zod schema before it gets here). */
-export type OutcomeInput =
-  | { outcome: Outcome; note?: string; deliveredVia?: DeliveredVia }
-  | { outcome: 'forwarded-to-other-municipality'; municipality: string; note?: string }
-  | { outcome: 'not-given-inappropriate'; reason: string; note?: string };
-
-/**
- * Closes the report with an outcome. Repeating the outcome the report was closed with is harmless, and a new
- * note with the same feedback outcome is kept beside the first; another outcome after closing is refused.
- */
-export function recordOutcome(report: Report, input: OutcomeInput, by: StaffActor, now: Date, policy: DeadlinePolicy): Change {
-  const at = now.toISOString();
-  const note = input.note?.trim() ?? '';
-  const actor: Actor = { kind: 'staff', id: by.email };
-  if (report.status === 'closed') return repeatOutcome(report, input, note, by, at);
-
-  let closedWith: Pick<Report, 'feedback' | 'closedWithoutFeedback'>;
-  let audit: AuditEvent;
-  if (input.outcome === 'forwarded-to-other-municipality') {
-    const municipality = input.municipality.trim();
-    if (!municipality) return refused('invalid', 'name the municipality the report was forwarded to', 'municipality');
-    if (!report.protectionAssessment) {
-      return refused('conflict', 'record the protection assessment before forwarding the report to another municipality');
-    }
-    closedWith = { closedWithoutFeedback: { outcome: input.outcome, municipality, note, at, by: by.email } };
-    audit = { reportId: report.id, at, actor, action: 'closed-without-feedback', detail: { outcome: input.outcome } };
-  } else if (input.outcome === 'not-given-inappropriate') {
-    if (!by.isLead) return refused('forbidden', "only the team's lead may decide that feedback would be inappropriate");
-    const reason = input.reason.trim();
-    if (!reason) return refused('invalid', 'say why giving feedback would be inappropriate', 'reason');
-    closedWith = { closedWithoutFeedback: { outcome: input.outcome, reason, note, at, by: by.email } };
-    audit = { reportId: report.id, at, actor, action: 'closed-without-feedback', detail: { outcome: input.outcome } };
-  } else {
-    const deliveredVia = 'deliveredVia' in input ? input.deliveredVia : undefined;
-    closedWith = {
-      feedback: { outcome: input.outcome, note, at, by: by.email, ...(deliveredVia ? { deliveredVia } : {}) },
-    };
-    audit = {
-      reportId: report.id,
-      at,
-      actor,
-      action: 'feedback-recorded',
-      detail: deliveredVia ? { outcome: input.outcome, deliveredVia } : { outcome: input.outcome },
-    };
-  }
-  const closed: Report = {
-    ...report,
-    status: 'closed',
-    acknowledgedAt: report.acknowledgedAt ?? at,
-    acknowledgedBy: report.acknowledgedBy ?? by.email,
-    ...closedWith,
-    closedAt: at,
-  };
-  return { kind: 'changed', report: withNextAction(closed, policy), audit };
-}
-
-function repeatOutcome(report: Report, input: OutcomeInput, note: string, by: StaffActor, at: string): Change {
-  const recorded = closingOutcomeOf(report);
-  if (recorded !== input.outcome) {
-    return refused('conflict', `the report was already closed as "${recorded}"; a different outcome cannot be recorded`);
-  }
-  const feedback = report.feedback;
-  if (!feedback || feedback.outcome !== input.outcome) return { kind: 'unchanged', report };
-  const known = [feedback.note, ...(feedback.furtherNotes ?? []).map((n) => n.note)];
-  if (note === '' || known.includes(note)) return { kind: 'unchanged', report }; // a retry, or nothing new
-  const deliveredVia = 'deliveredVia' in input ? input.deliveredVia : undefined;
-  const further: FeedbackNote = { note, at, by: by.email, ...(deliveredVia ? { deliveredVia } : {}) };
-  return {
-    kind: 'changed',
-    report: { ...report, feedback: { ...feedback, furtherNotes: [...(feedback.furtherNotes ?? []), further] } },
-    audit: {
-      reportId: report.id,
-      at,
-      actor: { kind: 'staff', id: by.email },
-      action: 'feedback-recorded',
-      detail: { outcome: feedback.outcome, furtherNote: true },
-    },
-  };
-}
-
-/** The outcome a closed report was closed with; null while it is open (or for a legacy item without one). */
-export function closingOutcomeOf(report: Pick<Report, 'feedback' | 'closedWithoutFeedback'>): ClosingOutcome | null {
-  return report.feedback?.outcome ?? report.closedWithoutFeedback?.outcome ?? null;
-}
-
-/** How the figures count a closed report: forwarded reports are not feedback (DESIGN.md, "Team work"). */
-export function countedAs(report: Pick<Report, 'feedback' | 'closedWithoutFeedback'>): 'feedback' | 'forwarded' | 'withheld' | null {
-  switch (closingOutcomeOf(report)) {
-    case null:
-      return null;
-    case 'forwarded-to-other-municipality':
-      return 'forwarded';
-    case 'not-given-inappropriate':
-      return 'withheld';
-    default:
-      return 'feedback';
-  }
-}
-
-/**
- * What the reporter may be told: a feedback outcome; that the report went to the municipality responsible,
- * never which one (it can reveal where a child with protected personal data lives); or only that it is closed.
- */
-export type ReporterOutcome = Outcome | 'forwarded-to-responsible-municipality' | 'closed' | null;
-
-export function reporterOutcome(report: Pick<Report, 'status' | 'feedback' | 'closedWithoutFeedback'>): ReporterOutcome {
-  if (report.status !== 'closed') return null;
-  if (report.feedback) return report.feedback.outcome;
-  return report.closedWithoutFeedback?.outcome === 'forwarded-to-other-municipality' ? 'forwarded-to-responsible-municipality' : 'closed';
-}
-
-/** Sets or clears nextActionAt from the follow-up rules. */
-export function withNextAction(report: Report, policy: DeadlinePolicy): Report {
-  const next = nextActionAt(report, policy);
-  const { nextActionAt: _previous, ...rest } = report;
-  return next ? { ...rest, nextActionAt: next.toISOString() } : rest;
 }

@@ -3,7 +3,8 @@
 // by the lead …), working notes (team only) … and can be forwarded to another team (the new team is alerted,
 // the old team loses access, the clock keeps running from submission)". Pure: each change takes "now" and
 // returns the same `Change` as report.ts, with an audit event carrying ids only (never a note's text).
-import { refused, type Actor, type AuditEvent, type Change, type Report, type StaffActor } from './report.ts';
+import { refused, type Change, type StaffActor } from './change.ts';
+import type { Actor, AuditEvent, Report } from './report.ts';
 
 export interface Assignee {
   email: string;

@@ -3,7 +3,8 @@
 // domain, or verified by a team member: see reporter-trust.ts), and "a closed report takes no more messages
 // from the reporter: the status page says to make a new report". Emails about the thread are notices with the
 // link, never the text (notices.ts says which are owed).
-import { refused, type Change, type Report, type StaffActor } from './report.ts';
+import { refused, type Change, type StaffActor } from './change.ts';
+import type { Report } from './report.ts';
 
 export interface ThreadEntry {
   from: 'team' | 'reporter';

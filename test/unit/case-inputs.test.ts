@@ -10,7 +10,8 @@ import {
   outcomeBodySchema,
   threadMessageBodySchema,
 } from '../../core/domain/case-inputs.ts';
-import type { OutcomeInput, ProtectionAssessmentResult } from '../../core/domain/report.ts';
+import type { OutcomeInput } from '../../core/domain/outcomes.ts';
+import type { ProtectionAssessmentResult } from '../../core/domain/report.ts';
 
 const paths = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } }) =>
   result.error?.issues.map((issue) => issue.path.join('.')).sort() ?? [];

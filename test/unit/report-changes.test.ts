@@ -3,17 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { atLocalTime } from '../../core/domain/calendar.ts';
 import { leadAlertOwed, owedNotices } from '../../core/domain/notices.ts';
+import type { StaffActor } from '../../core/domain/change.ts';
+import { closingOutcomeOf, countedAs, recordOutcome, reporterOutcome } from '../../core/domain/outcomes.ts';
 import {
   acknowledge,
-  closingOutcomeOf,
-  countedAs,
   createReport,
   recordFeedback,
-  recordOutcome,
-  reporterOutcome,
   type Change,
   type Report,
-  type StaffActor,
 } from '../../core/domain/report.ts';
 import {
   addNote,
