@@ -111,7 +111,8 @@ export type AuditAction =
   | 'case-system-ref-recorded'
   | 'reporter-verified'
   | 'question-asked'
-  | 'reporter-wrote';
+  | 'reporter-wrote'
+  | 'earlier-reports-looked-up';
 
 export interface AuditEvent {
   reportId: string;
