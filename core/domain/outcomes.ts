@@ -92,7 +92,8 @@ export function recordOutcome(report: Report, input: OutcomeInput, by: StaffActo
 function repeatOutcome(report: Report, input: OutcomeInput, note: string, by: StaffActor, at: string): Change {
   const recorded = closingOutcomeOf(report);
   if (recorded !== input.outcome) {
-    return refused('conflict', `the report was already closed as "${recorded}"; a different outcome cannot be recorded`);
+    const as = recorded ? ` as "${recorded}"` : '';
+    return refused('conflict', `the report was already closed${as}; a different outcome cannot be recorded`);
   }
   const feedback = report.feedback;
   if (!feedback || feedback.outcome !== input.outcome) return { kind: 'unchanged', report };
