@@ -62,7 +62,8 @@ function change(report: Report, next: Report, by: string, at: string, action: Au
 
 /**
  * Sets who works on the report (`null` drops it). A member may take it (assign themselves) or drop their own;
- * the lead may give it to anyone in the team or take it from anyone.
+ * the lead may give it to anyone in the team or take it from anyone. `by.isLead` and the roster come from the
+ * current directory.
  */
 export function assign(report: Report, assignee: string | null, by: StaffActor, roster: TeamRoster, now: Date): Change {
   const at = now.toISOString();
@@ -70,7 +71,7 @@ export function assign(report: Report, assignee: string | null, by: StaffActor, 
   const current = report.assignee?.email;
   if (assignee === null) {
     if (!current) return { kind: 'unchanged', report };
-    if (!by.isLead && !same(current, by.email)) {
+    if (!by.isLead && !same(current, by.email) && isTeamMember(roster, current)) {
       return refused('forbidden', `the report is assigned to ${current}; only they or the team's lead can drop it`);
     }
     const { assignee: _dropped, ...rest } = report;
@@ -82,7 +83,8 @@ export function assign(report: Report, assignee: string | null, by: StaffActor, 
     return refused('forbidden', "you may take the report yourself; only the team's lead can give it to a colleague");
   }
   if (current && same(current, email)) return { kind: 'unchanged', report };
-  if (current && !by.isLead && !same(current, by.email)) {
+  // A colleague's report is theirs to drop, unless they have left the team: then anyone may take it.
+  if (current && !by.isLead && !same(current, by.email) && isTeamMember(roster, current)) {
     return refused('forbidden', `the report is already assigned to ${current}; ask them or the team's lead`);
   }
   const next: Report = { ...report, assignee: { email, at, by: by.email } };

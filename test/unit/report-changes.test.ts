@@ -119,10 +119,13 @@ describe('assign, take, unassign', () => {
     ["the lead drops a member's report", sara.email, lead, null, 'none'],
     ['the lead takes it', undefined, lead, lead.email, lead.email],
     ['nobody can give it outside the team', undefined, lead, 'someone@elsewhere.example', { code: 'invalid' }],
+    ['a member takes the report of someone who left the team', 'left@ekdala.example', sara, sara.email, sara.email],
+    ['a member drops the report of someone who left the team', 'left@ekdala.example', sara, null, 'none'],
   ];
   it.each(cases)('%s', (_name, start, by, to, expected) => {
     let report = newReport();
-    if (start) report = changed(assign(report, start, lead, roster, later(1))).report;
+    const withLeaver = { ...roster, contacts: [...roster.contacts, { email: 'left@ekdala.example' }] };
+    if (start) report = changed(assign(report, start, lead, withLeaver, later(1))).report;
     const change = assign(report, to, by, roster, later(5));
     if (typeof expected === 'object') {
       expect(change).toMatchObject({ kind: 'refused', code: expected.code });
