@@ -1,14 +1,32 @@
 // A concern report and the changes of its state. Pure: every function takes "now" and returns new values.
+// Acknowledging records the protection assessment (DESIGN.md, "Deadlines": "acknowledging a report is recording
+// its protection assessment"). Closing with an outcome lives in outcomes.ts, team work (assignee, forwarding,
+// notes) in team-work.ts, the reporter's thread in thread.ts; the Change they all return in change.ts.
 import type { ConcernReportSubmission, Language } from '../../forms/concern-report/schema.ts';
+import { withNextAction, type Change } from './change.ts';
 import { computeDeadlines, type DeadlinePolicy, type Urgency } from './deadlines.ts';
-import { nextActionAt } from './follow-up.ts';
 import type { OfficeHours } from './office-hours.ts';
 import { needsOutOfHoursService } from './out-of-hours.ts';
+import { recordOutcome, type ClosedWithoutFeedback, type DeliveredVia, type FeedbackNote, type Outcome } from './outcomes.ts';
 import { referenceFor } from './reference.ts';
 import type { Route } from './routing.ts';
+import type { Assignee, CaseSystemRef, Forwarding, ReporterVerification, WorkingNote } from './team-work.ts';
+import type { ThreadEntry } from './thread.ts';
 
-export const OUTCOMES = ['investigation-opened', 'investigation-not-opened', 'already-ongoing'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+// Defined beside the rules that use them; exported here too, where the first slice's callers import them.
+export { withNextAction, type Change } from './change.ts';
+export { OUTCOMES, type Outcome } from './outcomes.ts';
+
+export const PROTECTION_ASSESSMENT_RESULTS = ['no-immediate-risk', 'immediate-protection-needed'] as const;
+export type ProtectionAssessmentResult = (typeof PROTECTION_ASSESSMENT_RESULTS)[number];
+
+/** The skyddsbedömning, recorded with the acknowledgement. `immediate-protection-needed` alerts the lead at once. */
+export interface ProtectionAssessment {
+  result: ProtectionAssessmentResult;
+  note?: string;
+  at: string;
+  by: string;
+}
 
 /** received → acknowledged → closed (feedback given). Feedback may also close a report never acknowledged. */
 export type ReportStatus = 'received' | 'acknowledged' | 'closed';
@@ -39,8 +57,31 @@ export interface Report {
   status: ReportStatus;
   acknowledgedAt?: string;
   acknowledgedBy?: string;
-  feedback?: { outcome: Outcome; note: string; at: string; by: string };
+  protectionAssessment?: ProtectionAssessment;
+  feedback?: {
+    outcome: Outcome;
+    note: string;
+    at: string;
+    by: string;
+    deliveredVia?: DeliveredVia;
+    /** Notes of later feedback with the same outcome, oldest first. */
+    furtherNotes?: FeedbackNote[];
+  };
+  /** Set instead of `feedback` when the report was closed without feedback. */
+  closedWithoutFeedback?: ClosedWithoutFeedback;
   closedAt?: string;
+  /** Who works on the report; reminders go to the assignee, else to the team's contacts. */
+  assignee?: Assignee;
+  /** Teams that had the report before its current team, oldest first. */
+  forwardedFrom?: Forwarding[];
+  /** The team's working notes: never shown to the reporter. */
+  notes?: WorkingNote[];
+  /** The report's reference in social services' case system: retention starts once it is also closed. */
+  caseSystemRef?: CaseSystemRef;
+  /** A team member confirmed the reporter by calling the school's switchboard. */
+  reporterVerified?: ReporterVerification;
+  /** Questions from the team and the reporter's answers and additions, oldest first. */
+  thread?: ThreadEntry[];
   /** Set when the sweep wrote the reminder: notify emails it. */
   reminderSentAt?: string;
   /** Set instead when the reminder was no longer useful (feedback already late). */
@@ -64,7 +105,18 @@ export type AuditAction =
   | 'reminder-sent'
   | 'escalated'
   | 'rescheduled'
-  | 'email-sent';
+  | 'email-sent'
+  | 'protection-assessed'
+  | 'closed-without-feedback'
+  | 'assigned'
+  | 'unassigned'
+  | 'forwarded'
+  | 'note-added'
+  | 'case-system-ref-recorded'
+  | 'reporter-verified'
+  | 'question-asked'
+  | 'reporter-wrote'
+  | 'earlier-reports-looked-up';
 
 export interface AuditEvent {
   reportId: string;
@@ -121,22 +173,50 @@ export function createReport(input: NewReportInput): { report: Report; audit: Au
   return { report, audit };
 }
 
-export type Change =
-  | { kind: 'changed'; report: Report; audit: AuditEvent }
-  | { kind: 'unchanged'; report: Report }
-  | { kind: 'refused'; reason: string };
-
-export function acknowledge(report: Report, staffEmail: string, now: Date, policy: DeadlinePolicy): Change {
-  if (report.status !== 'received') return { kind: 'unchanged', report };
+/**
+ * Acknowledges the report and records its protection assessment. Without an assessment (the first slice's
+ * callers) it only acknowledges. A second acknowledgement is harmless; one that brings the assessment a report
+ * acknowledged without one still lacks records it. The first recorded assessment stands.
+ */
+export function acknowledge(
+  report: Report,
+  staffEmail: string,
+  now: Date,
+  policy: DeadlinePolicy,
+  assessment?: { result: ProtectionAssessmentResult; note?: string },
+): Change {
   const at = now.toISOString();
-  const next = withNextAction({ ...report, status: 'acknowledged', acknowledgedAt: at, acknowledgedBy: staffEmail }, policy);
+  const recorded = assessment && !report.protectionAssessment ? protectionAssessment(assessment, at, staffEmail) : undefined;
+  const actor: Actor = { kind: 'staff', id: staffEmail };
+  if (report.status !== 'received') {
+    if (!recorded || report.status === 'closed') return { kind: 'unchanged', report };
+    return {
+      kind: 'changed',
+      report: { ...report, protectionAssessment: recorded },
+      audit: { reportId: report.id, at, actor, action: 'protection-assessed', detail: { result: recorded.result } },
+    };
+  }
+  const acknowledged: Report = { ...report, status: 'acknowledged', acknowledgedAt: at, acknowledgedBy: staffEmail };
+  const next = withNextAction(recorded ? { ...acknowledged, protectionAssessment: recorded } : acknowledged, policy);
   return {
     kind: 'changed',
     report: next,
-    audit: { reportId: report.id, at, actor: { kind: 'staff', id: staffEmail }, action: 'acknowledged' },
+    audit: recorded
+      ? { reportId: report.id, at, actor, action: 'acknowledged', detail: { protectionAssessment: recorded.result } }
+      : { reportId: report.id, at, actor, action: 'acknowledged' },
   };
 }
 
+function protectionAssessment(
+  given: { result: ProtectionAssessmentResult; note?: string },
+  at: string,
+  by: string,
+): ProtectionAssessment {
+  const note = given.note?.trim();
+  return note ? { result: given.result, note, at, by } : { result: given.result, at, by };
+}
+
+/** The first slice's feedback: one of the three feedback outcomes, by a team member. */
 export function recordFeedback(
   report: Report,
   feedback: { outcome: Outcome; note: string },
@@ -144,35 +224,5 @@ export function recordFeedback(
   now: Date,
   policy: DeadlinePolicy,
 ): Change {
-  if (report.status === 'closed') {
-    if (report.feedback?.outcome === feedback.outcome) return { kind: 'unchanged', report };
-    return { kind: 'refused', reason: `feedback was already recorded as "${report.feedback?.outcome}"` };
-  }
-  const at = now.toISOString();
-  const closed: Report = {
-    ...report,
-    status: 'closed',
-    acknowledgedAt: report.acknowledgedAt ?? at,
-    acknowledgedBy: report.acknowledgedBy ?? staffEmail,
-    feedback: { ...feedback, at, by: staffEmail },
-    closedAt: at,
-  };
-  return {
-    kind: 'changed',
-    report: withNextAction(closed, policy),
-    audit: {
-      reportId: report.id,
-      at,
-      actor: { kind: 'staff', id: staffEmail },
-      action: 'feedback-recorded',
-      detail: { outcome: feedback.outcome },
-    },
-  };
-}
-
-/** Sets or clears nextActionAt from the follow-up rules. */
-export function withNextAction(report: Report, policy: DeadlinePolicy): Report {
-  const next = nextActionAt(report, policy);
-  const { nextActionAt: _previous, ...rest } = report;
-  return next ? { ...rest, nextActionAt: next.toISOString() } : rest;
+  return recordOutcome(report, feedback, { email: staffEmail, isLead: false }, now, policy);
 }
