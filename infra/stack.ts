@@ -119,6 +119,7 @@ export class ConcernIntakeStack extends Stack {
       reminderRate: this.reminders.rate,
       notify: this.notifications.notify.function,
       sesConfigurationSetName: this.email.configurationSet.configurationSetName,
+      submitLogGroup: this.web.functions.submit.logGroup,
       dashboardName: this.stackName,
     });
 
