@@ -3,6 +3,8 @@
 // personal numbers stored as typed, and refusals (413, 431) that broke the client's kept-alive connection.
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { createConnection } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../forms/concern-report/schema.ts';
 import { MAX_HEADER_BYTES } from '../../local/http-server.ts';
@@ -171,5 +173,36 @@ describe('a refused body or header closes the connection, so the client\'s next 
     expect(result.first).toBe(431);
     expect(result.firstConnection).toBe('close');
     expect(result.second).toBe(200);
+  });
+});
+
+describe('DynamoDB Local, which has no authentication, is reachable from this machine only', () => {
+  /** 'open', or the error code of the refused connection. */
+  const connect = (host: string, port: number) =>
+    new Promise<string>((resolve) => {
+      const socket = createConnection({ host, port, timeout: 3_000 });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('open');
+      });
+      socket.once('timeout', () => {
+        socket.destroy();
+        resolve('timeout');
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+
+  it('accepts connections on loopback and refuses them on every other address of the machine', async (context) => {
+    const port = Number(new URL(stack.dynamoEndpoint).port);
+    expect(await connect('127.0.0.1', port)).toBe('open');
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((address) => address && !address.internal && address.family === 'IPv4')
+      .map((address) => address!.address);
+    if (others.length === 0) context.skip('this machine has no network address besides loopback');
+    for (const address of others) {
+      figures.inputsTried++;
+      expect(await connect(address, port), `${address}:${port}`).not.toBe('open');
+    }
   });
 });
