@@ -24,7 +24,7 @@ if (plan.kind === 'install') {
   console.log(plan.message);
   const apt = { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   execSync('apt-get update -qq', apt);
-  execSync(`apt-get install -y -qq --no-install-recommends ${plan.packages.join(' ')}`, apt);
+  execSync(`apt-get install -y -qq ${plan.packages.join(' ')}`, apt);
 }
 
 const wanted = createHash('sha256').update(readFileSync(lockFile)).digest('hex');
