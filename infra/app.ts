@@ -4,6 +4,7 @@
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { loadConfig } from './config.ts';
+import { EdgeWebAclStack } from './constructs/edge.ts';
 import { ConcernIntakeStack } from './stack.ts';
 
 export const DEFAULT_CONFIG = 'config/example.json';
@@ -21,9 +22,15 @@ export function createApp(options: CreateAppOptions = {}) {
   const file = configFile ?? (app.node.tryGetContext('config') as string | undefined) ?? DEFAULT_CONFIG;
   const config = loadConfig(file, cwd);
   // No account or region: the same template for every environment, and synth needs no credentials or lookups.
-  const stack = new ConcernIntakeStack(app, config.stackName, { config });
+  // With the edge, the web ACL's stack is in us-east-1 and the main stack names its region (cross-region reference;
+  // CDK orders the two stacks itself).
+  const edgeAcl = config.edge.enabled ? new EdgeWebAclStack(app, `${config.stackName}-EdgeAcl`, { crossRegionReferences: true }) : undefined;
+  const stack = new ConcernIntakeStack(app, config.stackName, {
+    config,
+    ...(edgeAcl ? { env: { region: config.edge.region }, crossRegionReferences: true, edgeWebAclArn: edgeAcl.webAcl.attrArn } : {}),
+  });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));
-  return { app, stack, config };
+  return { app, stack, edgeAcl, config };
 }
 
 if (import.meta.main) {

@@ -102,6 +102,27 @@ export const configSchema = z
       .strict()
       .default({ throttleRate: 50, throttleBurst: 100 }),
     /**
+     * The optional edge: CloudFront with an AWS WAF web ACL in front of the API (infra/constructs/edge.ts), for a
+     * per-address limit on submissions. Off by default. The web ACL lives in a second stack in us-east-1, which the
+     * main stack reads through a cross-region reference: that needs the main stack's region here.
+     */
+    edge: z
+      .object({
+        enabled: z.boolean().default(false),
+        /** The region the main stack deploys to (as AWS_REGION when you deploy). */
+        region: z
+          .string()
+          .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as "eu-north-1"')
+          .optional(),
+        /** With publicDomain: an ACM certificate for that name in us-east-1 (CloudFront takes certificates only from there). */
+        certificateArn: z
+          .string()
+          .regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[A-Za-z0-9-]+$/, 'must be an ACM certificate ARN in us-east-1 (CloudFront takes certificates only from there)')
+          .optional(),
+      })
+      .strict()
+      .default({ enabled: false }),
+    /**
      * Reserved concurrency caps what a runaway can cost (submit, notify, reminders). A new account whose
      * concurrency quota is still 10 cannot reserve any; set false there until the quota is raised.
      */
@@ -115,6 +136,16 @@ export const configSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    if (config.edge.enabled && !config.edge.region) {
+      ctx.addIssue({ code: 'custom', path: ['edge', 'region'], message: 'is required when edge.enabled is true: the region the stack deploys to, such as "eu-north-1"' });
+    }
+    if (config.edge.enabled && config.publicDomain && !config.edge.certificateArn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['edge', 'certificateArn'],
+        message: `is required when edge.enabled is true and publicDomain is set: an ACM certificate for ${config.publicDomain.name} in us-east-1`,
+      });
+    }
     const { sender, identity } = config.email;
     const senderDomain = sender.split('@')[1]!.toLowerCase();
     if (identity.includes('@')) {

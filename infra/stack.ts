@@ -7,6 +7,7 @@ import { submitRouteThrottle } from '../core/http/throttling.ts';
 import type { LoadedConfig } from './config.ts';
 import { Api, ApiRoutes } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
+import { Edge } from './constructs/edge.ts';
 import { OperatorAlerts, Monitoring } from './constructs/monitoring.ts';
 import { Email, Notifications } from './constructs/notifications.ts';
 import { Reminders } from './constructs/reminders.ts';
@@ -15,6 +16,8 @@ import { Web } from './constructs/web.ts';
 
 export interface ConcernIntakeStackProps extends StackProps {
   readonly config: LoadedConfig;
+  /** With config.edge.enabled: the web ACL (in us-east-1) that the CloudFront distribution carries. */
+  readonly edgeWebAclArn?: string;
 }
 
 export class ConcernIntakeStack extends Stack {
@@ -27,6 +30,9 @@ export class ConcernIntakeStack extends Stack {
   readonly reminders: Reminders;
   readonly alerts: OperatorAlerts;
   readonly monitoring: Monitoring;
+  readonly edge?: Edge;
+  /** Where people open the system: the edge's address when there is one, else the API's. */
+  readonly publicUrl: string;
 
   constructor(scope: Construct, id: string, props: ConcernIntakeStackProps) {
     super(scope, id, {
@@ -46,8 +52,17 @@ export class ConcernIntakeStack extends Stack {
       throttleBurst: config.api.throttleBurst,
       logRetention,
     });
+    if (props.edgeWebAclArn) {
+      const { certificateArn } = config.edge;
+      this.edge = new Edge(this, 'Edge', {
+        api: this.api.httpApi,
+        webAclArn: props.edgeWebAclArn,
+        domain: config.publicDomain && certificateArn ? { name: config.publicDomain.name, certificateArn } : undefined,
+      });
+    }
+    this.publicUrl = this.edge?.publicUrl ?? this.api.publicUrl;
     this.auth = new Auth(this, 'Auth', {
-      publicUrl: this.api.publicUrl,
+      publicUrl: this.publicUrl,
       teams: config.directory.teams,
       domainPrefix: config.auth.domainPrefix,
       identityProvider: config.auth.identityProvider,
@@ -58,7 +73,7 @@ export class ConcernIntakeStack extends Stack {
     const environment: Record<string, string> = {
       TABLE_NAME: this.storage.table.tableName,
       RETENTION_DAYS: String(config.retentionDays),
-      PUBLIC_URL: this.api.publicUrl,
+      PUBLIC_URL: this.publicUrl,
       SENDER_ADDRESS: config.email.sender,
       SES_CONFIGURATION_SET: this.email.configurationSet.configurationSetName,
       // Every function gets the ARN, also those not granted the secret: one that needs it without the grant then
@@ -119,16 +134,22 @@ export class ConcernIntakeStack extends Stack {
       reminderRate: this.reminders.rate,
       notify: this.notifications.notify.function,
       sesConfigurationSetName: this.email.configurationSet.configurationSetName,
+      submitLogGroup: this.web.functions.submit.logGroup,
       dashboardName: this.stackName,
     });
 
-    new CfnOutput(this, 'PublicUrl', { value: this.api.publicUrl, description: 'The form: school staff start here' });
-    new CfnOutput(this, 'PortalUrl', { value: `${this.api.publicUrl}/cases`, description: 'The staff portal' });
+    new CfnOutput(this, 'PublicUrl', { value: this.publicUrl, description: 'The form: school staff start here' });
+    new CfnOutput(this, 'PortalUrl', { value: `${this.publicUrl}/cases`, description: 'The staff portal' });
     new CfnOutput(this, 'SignInUrl', { value: this.auth.signInUrl, description: 'The hosted sign-in page' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Create staff users here' });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
-    if (this.api.domainName) {
+    if (this.edge && config.publicDomain) {
+      new CfnOutput(this, 'DomainTarget', {
+        value: this.edge.distribution.distributionDomainName,
+        description: `Point ${config.publicDomain.name} here (a CNAME, or a Route 53 alias to the CloudFront distribution)`,
+      });
+    } else if (this.api.domainName) {
       new CfnOutput(this, 'DomainTarget', {
         value: this.api.domainName.regionalDomainName,
         description: `Point ${config.publicDomain!.name} here (a CNAME, or a Route 53 alias)`,

@@ -124,7 +124,8 @@ export function startHttpServer(options: LocalServerOptions): Promise<Server> {
       const { body, tooLarge } = await readBody(request);
       if (tooLarge) {
         status = 413;
-        send(response, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'the request body is too large', errors: [{ path: '', message: 'the request body is too large' }] }));
+        // The rest of the body was never read: the connection cannot carry another request, so say it closes.
+        send(response, 413, { 'content-type': 'application/json', connection: 'close' }, JSON.stringify({ message: 'the request body is too large', errors: [{ path: '', message: 'the request body is too large' }] }));
         return;
       }
       const dev = options.devRoutes?.find((r) => r.method === method && r.path === url.pathname);
@@ -175,6 +176,17 @@ export function startHttpServer(options: LocalServerOptions): Promise<Server> {
     } finally {
       log(`${method} ${url.pathname} → ${status} (${Date.now() - started} ms)`);
     }
+  });
+  // A request Node cannot parse (headers over MAX_HEADER_BYTES, or malformed) never reaches the handler above:
+  // answer it here, with Connection: close, because the rest of that request is still on the connection.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const message = tooLarge ? `the request headers are larger than ${MAX_HEADER_BYTES / 1024} KB` : 'the request is malformed';
+    const body = JSON.stringify({ message, errors: [{ path: '', message }] });
+    const statusLine = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    log(`${statusLine.slice(0, 3)} before routing (${error.code ?? 'client error'})`);
+    socket.end(`HTTP/1.1 ${statusLine}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -4,6 +4,8 @@ import { startLocalSes } from './ses.ts';
 
 export interface BackingServices {
   dynamoEndpoint: string;
+  /** DynamoDB Local has no authentication: on every interface, anyone on the network can read the table. */
+  dynamoListensOn: 'loopback' | 'all-interfaces';
   sesEndpoint: string;
   stop: () => Promise<void>;
 }
@@ -17,6 +19,7 @@ export async function startBackingServices(ports: { dynamo: number; ses: number 
   }
   return {
     dynamoEndpoint: dynamo.value.endpoint,
+    dynamoListensOn: dynamo.value.listensOn,
     sesEndpoint: ses.value.endpoint,
     stop: async () => {
       await Promise.all([dynamo.value.stop(), ses.value.stop()]);

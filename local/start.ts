@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     Mailbox           http://localhost:${sesPort}/   (JSON: http://localhost:${sesPort}/store)
     DynamoDB Local    ${services.dynamoEndpoint}   (table ${app.tableName})
 
+  Local mode is for made-up data on a trusted machine: nothing here is encrypted or signed in for real.
+${localExposure(services.dynamoListensOn, dynamoPort)}
   Press Ctrl-C to stop.
 `);
   let stopping = false;
@@ -41,6 +43,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Says plainly who else can reach the data. */
+function localExposure(dynamoListensOn: 'loopback' | 'all-interfaces', dynamoPort: number): string {
+  if (dynamoListensOn === 'loopback') return '  Everything listens on this machine\'s loopback address only.\n';
+  return (
+    `  WARNING: DynamoDB Local listens on every network interface (port ${dynamoPort}) without authentication: anyone on\n` +
+    '  your network can read and change the table. This Java has no compiler module, which the loopback launcher needs:\n' +
+    '  install a JDK (Debian: apt-get install default-jdk-headless) to keep it on loopback, or use a trusted network.\n'
+  );
 }
 
 main().catch(async (error: unknown) => {

@@ -1,5 +1,8 @@
 // A urlencoded form post (the page without JavaScript) → the same nested object a JSON client sends.
 // Field names are dotted paths ("reporter.email"); a name given more than once becomes a list.
+// Names that clash (one name used both as a value and as a group of fields, "concern" and "concern.categories")
+// never break the parse: the later field wins, so the schema then names what is wrong and the person gets the
+// form again with that error.
 const LIST_FIELDS = new Set(['concern.categories']);
 
 export function formToObject(body: string, listFields: ReadonlySet<string> = LIST_FIELDS): Record<string, unknown> {
@@ -8,14 +11,20 @@ export function formToObject(body: string, listFields: ReadonlySet<string> = LIS
   for (const [name, value] of new URLSearchParams(body)) {
     if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*){0,3}$/.test(name)) continue;
     const path = name.split('.');
-    if (listFields.has(name)) (getPath(result, path) as unknown[]).push(value);
-    else setPath(result, path, value);
+    const list = listFields.has(name) ? getPath(result, path) : undefined;
+    if (Array.isArray(list)) list.push(value);
+    else setPath(result, path, listFields.has(name) ? [value] : value);
   }
   return result;
 }
 
 function getPath(target: Record<string, unknown>, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], target);
+  let node: unknown = target;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {

@@ -1,7 +1,13 @@
 // The concern report (orosanmälan): the one zod schema behind validation, the TypeScript type and the
 // JSON Schema served to the page. zod/mini keeps Lambda bundles small (the classic API pulls in locales).
 import * as z from 'zod/mini';
-import { checkPersonalNumber } from '../../core/domain/personal-number.ts';
+import {
+  birthDateOfPersonalNumber,
+  checkPersonalNumber,
+  isRealDate,
+  normalizePersonalNumber,
+  todayInSweden,
+} from '../../core/domain/personal-number.ts';
 
 export const CATEGORIES = [
   'absence',
@@ -27,8 +33,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const wellFormed = z.refine<string>((value) => value.isWellFormed(), 'contains broken characters; retype the text');
 const text = (max: number) =>
   z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
+// Blank to a person: nothing but spaces, control and format characters (zero-width, direction marks, soft hyphen),
+// combining marks with nothing to sit on, and the few letters that draw nothing (Hangul fillers, Braille blank).
+const INVISIBLE = /^[\p{Z}\p{C}\p{M}\s\u115f\u1160\u3164\uffa0\u2800]*$/u;
+const visible = z.refine<string>((value) => !INVISIBLE.test(value), 'is required');
 const required = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
+  z.string().check(z.trim(), z.minLength(1, 'is required'), visible, z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 const optionalText = (max: number) => z._default(text(max), '');
 
 const personalNumber = z.string().check(
@@ -40,10 +50,34 @@ const personalNumber = z.string().check(
   z.refine((value) => value === '' || checkPersonalNumber(value) !== 'date', {
     message: 'is not a real date of birth',
   }),
+  z.refine((value) => value === '' || checkPersonalNumber(value) !== 'future', {
+    message: 'is a date of birth in the future; check the number',
+  }),
   z.refine((value) => value === '' || checkPersonalNumber(value) !== 'check-digit', {
     message: 'has a wrong check digit (the last digit); check the number',
   }),
+  // Stored in one form (YYYYMMDD-XXXX) however it was typed, so the same child's number always compares equal.
+  z.overwrite((value) => (value === '' ? value : normalizePersonalNumber(value))),
 );
+
+const EARLIEST_BIRTH_DATE = '1900-01-01';
+const birthDate = z.string().check(
+  z.trim(),
+  z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'must be a date as YYYY-MM-DD'),
+  z.refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (isRealDate(value) && value >= EARLIEST_BIRTH_DATE), {
+    message: 'is not a real date of birth',
+  }),
+  z.refine((value) => !isRealDate(value) || value <= todayInSweden(), { message: 'is in the future' }),
+);
+
+/** A birth date and a personal number given together must name the same day. */
+const birthDateMatchesPersonalNumber = z.superRefine<{ personalNumber: string; birthDate: string }>((child, ctx) => {
+  if (child.personalNumber === '' || child.birthDate === '') return;
+  const fromNumber = birthDateOfPersonalNumber(child.personalNumber);
+  if (fromNumber !== null && fromNumber !== child.birthDate) {
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'does not match the date in the personal number', input: child.birthDate });
+  }
+});
 
 export const concernReportSchema = z
   .object({
@@ -63,12 +97,9 @@ export const concernReportSchema = z
       firstName: required(80),
       lastName: required(80),
       personalNumber: z._default(personalNumber, ''),
-      birthDate: z._default(
-        z.string().check(z.trim(), z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'must be a date as YYYY-MM-DD')),
-        '',
-      ),
+      birthDate: z._default(birthDate, ''),
       grade: optionalText(20),
-    }),
+    }).check(birthDateMatchesPersonalNumber),
     concern: z.object({
       categories: z
         .array(z.enum(CATEGORIES, `must be one of: ${CATEGORIES.join(', ')}`))

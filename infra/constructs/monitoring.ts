@@ -5,9 +5,11 @@ import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { HONEYPOT_TRIGGERED } from '../../core/observability/log-events.ts';
 import { acknowledge } from '../nag.ts';
 import type { AppFunction } from './app-function.ts';
 
@@ -49,9 +51,18 @@ export interface MonitoringProps {
   /** The stream consumer: alarm when it falls behind. */
   readonly notify: lambda.IFunction;
   readonly sesConfigurationSetName: string;
+  /** The submit function's log group: its honeypot lines are counted. */
+  readonly submitLogGroup: logs.ILogGroup;
   /** @default 'ConcernIntake' */
   readonly dashboardName?: string;
 }
+
+/**
+ * Honeypot posts per hour above which the operators hear of it. Bots fill the hidden field now and then; many in an
+ * hour mean either a bot wave or a form whose hidden field browsers fill in (autofill after a change to the page),
+ * and then real reports are being dropped without a trace.
+ */
+export const HONEYPOT_ALARM_PER_HOUR = 10;
 
 export class Monitoring extends Construct {
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -179,6 +190,29 @@ export class Monitoring extends Construct {
       }),
     );
 
+    // The honeypot drops a report silently by design; counting its log line (core/observability/log-events.ts)
+    // is what keeps a broken form from dropping real reports unnoticed.
+    const honeypotFilter = props.submitLogGroup.addMetricFilter('HoneypotTriggered', {
+      filterPattern: logs.FilterPattern.stringValue('$.message', '=', HONEYPOT_TRIGGERED),
+      metricNamespace: `ConcernIntake/${props.dashboardName ?? 'ConcernIntake'}`,
+      metricName: 'HoneypotTriggered',
+      metricValue: '1',
+      unit: cloudwatch.Unit.COUNT,
+    });
+    const honeypot = honeypotFilter.metric({ statistic: 'Sum', period: Duration.hours(1) });
+    add(
+      new cloudwatch.Alarm(this, 'HoneypotTriggeredOften', {
+        alarmDescription:
+          `More than ${HONEYPOT_ALARM_PER_HOUR} form posts in an hour filled the hidden honeypot field and were dropped. ` +
+          'Either bots are at the form, or browsers fill the hidden field (check the form page): then real reports are being lost.',
+        metric: honeypot,
+        threshold: HONEYPOT_ALARM_PER_HOUR,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: props.dashboardName ?? 'ConcernIntake',
       defaultInterval: Duration.days(1),
@@ -190,7 +224,7 @@ export class Monitoring extends Construct {
       new cloudwatch.GraphWidget({
         title: 'API requests and errors',
         left: [props.api.metricCount({ period: fiveMinutes, statistic: 'Sum' })],
-        right: [props.api.metricClientError({ period: fiveMinutes, statistic: 'Sum' }), serverErrors],
+        right: [props.api.metricClientError({ period: fiveMinutes, statistic: 'Sum' }), serverErrors, honeypot.with({ label: 'honeypot posts (per hour)' })],
         width: 12,
       }),
       new cloudwatch.GraphWidget({

@@ -23,6 +23,12 @@ export interface TableAccess {
   readonly items?: ItemAction[];
   /** Query on the table itself ('table') and/or on named indexes. */
   readonly query?: ('table' | IndexName)[];
+  /**
+   * Writes may not ask for the item as it was (`ReturnValues` other than NONE), so a write-only function cannot
+   * read an existing item through a write. IAM documents the `dynamodb:ReturnValues` key for this; it has none for
+   * `ReturnValuesOnConditionCheckFailure` (see README, "Security notes").
+   */
+  readonly writesReturnNothing?: boolean;
 }
 
 export class Storage extends Construct {
@@ -99,6 +105,7 @@ export class Storage extends Construct {
           sid: 'ReportItems',
           actions: items.map((action) => `dynamodb:${action}`),
           resources: [this.table.tableArn],
+          ...(access.writesReturnNothing ? { conditions: { StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' } } } : {}),
         }),
       );
     }

@@ -52,7 +52,7 @@ export class Web extends Construct {
     });
     // TransactWriteItems of two conditional Puts: dynamodb:PutItem (+ ConditionCheckItem for condition-only items).
     // No read action: an existing report comes back from the failed condition (ReturnValuesOnConditionCheckFailure).
-    storage.grantTable(submit.role, { items: ['PutItem', 'ConditionCheckItem'] });
+    storage.grantTable(submit.role, { items: ['PutItem', 'ConditionCheckItem'], writesReturnNothing: true });
 
     const status = new AppFunction(this, 'Status', {
       ...common,

@@ -230,4 +230,18 @@ describe('a draft in the tab', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('concern-report-draft'))).toBeNull();
     await expectVisible(page.locator('#draft-notice'), false);
   });
+
+  it('keeps what was done just before a reload: a box ticked and text typed, then reloaded at once', async () => {
+    const page = await newPage();
+    await page.goto(`${stack.url}/`);
+    await page.fill('#f-reporter-name', 'Pia Snabb');
+    // A draft already saved (so the page has something to restore), then a change that no debounce waited for.
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('concern-report-draft'))).toContain('Pia Snabb');
+    await page.check('#f-concern-categories-absence');
+    await page.fill('#f-concern-description', 'Skrivet precis före omladdningen.');
+    await page.reload();
+    await expectVisible(page.locator('#draft-notice'));
+    expect(await page.isChecked('#f-concern-categories-absence')).toBe(true);
+    expect(await page.inputValue('#f-concern-description')).toBe('Skrivet precis före omladdningen.');
+  });
 });

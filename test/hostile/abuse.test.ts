@@ -7,6 +7,7 @@ import type { HttpEvent } from '../../core/http/event.ts';
 import { routes, matchRoute } from '../../core/http/routes.ts';
 import { retryAfterSeconds, submitRouteThrottle, submitThrottle, submitWafRateRule } from '../../core/http/throttling.ts';
 import { lambdaContext } from '../../local/http-server.ts';
+import { HONEYPOT_TRIGGERED } from '../../core/observability/log-events.ts';
 import { TokenBuckets } from '../../local/rate-limit.ts';
 import { newFigures, recordFigures } from '../support/hostile-figures.ts';
 import { captureOutput, postForm, postSubmission, rawRequest, startHostileStack, type HostileStack } from '../support/hostile-stack.ts';
@@ -144,7 +145,9 @@ describe('the honeypot', () => {
     expect(await stack.countItems()).toBe(before + ITEMS_PER_NEW_REPORT); // only the real one
     figures.reportsFound++;
     const logged = output.text();
-    expect(logged).toContain('honeypot triggered');
+    // The exact line the CloudWatch metric filter counts (infra/constructs/monitoring.ts): JSON with this message.
+    const honeypotLines = logged.split('\n').filter((line) => line.startsWith('{') && JSON.parse(line).message === HONEYPOT_TRIGGERED);
+    expect(honeypotLines).toHaveLength(1);
     expect(logged).not.toContain(secretName);
     expect(logged).not.toContain('spam.example');
   });

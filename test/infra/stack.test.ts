@@ -11,6 +11,8 @@ import { submitRouteThrottle } from '../../core/http/throttling.ts';
 import { keyAttributes, reportTable } from '../../core/storage/table.ts';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/app-function.ts';
 import { acknowledgements } from '../../infra/nag.ts';
+import { HONEYPOT_ALARM_PER_HOUR } from '../../infra/constructs/monitoring.ts';
+import { HONEYPOT_TRIGGERED } from '../../core/observability/log-events.ts';
 import type { ConcernIntakeStack } from '../../infra/stack.ts';
 import { actionsOf, exampleConfig, logicalId, sampleDirectory, statementsOfRole, synthesize, type Statement, type Synthesized } from './synth.ts';
 
@@ -188,6 +190,10 @@ describe('least privilege', () => {
     expect(tableActions(statements).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:PutItem']);
     expect(actions).not.toContain('secretsmanager:GetSecretValue');
     expect(actions.filter((a) => a.startsWith('ses:') || a.startsWith('sqs:'))).toEqual([]);
+    // A write may not hand back the item it replaced (ReturnValues ALL_OLD): the documented dynamodb:ReturnValues
+    // key. (ReturnValuesOnConditionCheckFailure has no IAM condition key: README, "Security notes".)
+    const items = statements.find((s) => s.Sid === 'ReportItems')!;
+    expect(items.Condition).toEqual({ StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' } });
   });
 
   it('lets status read one report by key and the status link secret, nothing more', () => {
@@ -474,6 +480,22 @@ describe('monitoring', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Lambda', MetricName: 'IteratorAge' });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('counts honeypot posts from the submit function\'s log line and alarms above a threshold per hour', () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: ref(stack.web.functions.submit.logGroup),
+      FilterPattern: `{ $.message = "${HONEYPOT_TRIGGERED}" }`,
+      MetricTransformations: [Match.objectLike({ MetricName: 'HoneypotTriggered', MetricValue: '1' })],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'HoneypotTriggered',
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: HONEYPOT_ALARM_PER_HOUR,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: alarmAction(),
+    });
   });
 });
 

@@ -224,17 +224,31 @@ function enhance(form: HTMLFormElement): void {
   }
 
   // ---- a draft in this tab's sessionStorage (gone when the tab closes; never localStorage) ----
+  // Typing is saved after a pause (400 ms), not on every key; anything still waiting is saved at once when the page
+  // goes away (a reload, another page, the tab hidden), so a box ticked or a word typed just before is never lost.
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  let draftPending = false;
+  function writeDraft(): void {
+    clearTimeout(draftTimer);
+    draftPending = false;
+    try {
+      sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ submissionId: idInput.value, lang, values: collectRaw() }));
+    } catch {
+      // storage full or blocked: the form still works
+    }
+  }
   function saveDraft(): void {
     clearTimeout(draftTimer);
-    draftTimer = setTimeout(() => {
-      try {
-        sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ submissionId: idInput.value, lang, values: collectRaw() }));
-      } catch {
-        // storage full or blocked: the form still works
-      }
-    }, 400);
+    draftPending = true;
+    draftTimer = setTimeout(writeDraft, 400);
   }
+  const flushDraft = () => {
+    if (draftPending) writeDraft();
+  };
+  window.addEventListener('pagehide', flushDraft);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushDraft();
+  });
   /** Like collect(), but keeps a hidden conditional field's text (it is the user's, until they submit). */
   function collectRaw(): Record<string, unknown> {
     const body = collect();
@@ -243,6 +257,7 @@ function enhance(form: HTMLFormElement): void {
   }
   function clearDraft(): void {
     clearTimeout(draftTimer);
+    draftPending = false;
     try {
       sessionStorage.removeItem(DRAFT_KEY);
     } catch {
@@ -296,7 +311,8 @@ function enhance(form: HTMLFormElement): void {
     updateDependents();
     if (field && (isChoice(field) || field.kind === 'school')) touched.add(field.name);
     render(validate());
-    saveDraft();
+    // A choice (a box, a radio, the school) is one deliberate act, not a stream of keys: save it now.
+    writeDraft();
   });
   form.addEventListener('input', (event) => {
     saveDraft();
