@@ -3,7 +3,7 @@
 // last name + birth date) … Matches carry `matchedBy`; a name-and-birth-date match is shown as 'possible'."
 // A plain hash of a personal number is reversible (about 10⁷ numbers a year), so the hash is keyed and the key
 // stays behind a port (KMS GenerateMac in AWS, an HMAC with a dev secret locally): this file never sees it.
-import { checkPersonalNumber } from './personal-number.ts';
+import { checkPersonalNumber, normalizePersonalNumber, todayInSweden } from './personal-number.ts';
 
 export type MatchedBy = 'personal-number' | 'name-and-birth-date';
 
@@ -22,33 +22,15 @@ export interface ChildIdentity {
   birthDate?: string;
 }
 
-const PATTERN = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$/;
-
-/** The submission's day in Sweden, as YYYYMMDD: a number's century is decided relative to it. */
-function swedishDay(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(at)
-    .replaceAll('-', '');
-}
-
 /**
- * A personnummer or samordningsnummer as 12 digits (YYYYMMDDNNNC), or null when it is not a valid one.
- * Without a century the person is taken to be under 100 on the submission day (born on or before it, at most
- * 100 years earlier); a `+` says they are 100 or older. A coordination number keeps its day + 60.
+ * A personnummer or samordningsnummer as 12 digits (YYYYMMDDNNNC), or null when it is not a valid one: the one
+ * stored form of personal-number.ts (century decided relative to the submission day in Sweden; `+` for 100 or
+ * older; a coordination number keeps its day + 60) without its dash.
  */
 export function normalisePersonalNumber(value: string, submittedAt: Date): string | null {
-  const compact = value.replace(/\s/g, '');
-  if (checkPersonalNumber(compact) !== null) return null;
-  const match = PATTERN.exec(compact);
-  if (!match) return null;
-  const [, century, yy, mm, dd, sign, rest] = match as unknown as [string, string | undefined, string, string, string, string, string];
-  if (century) return `${century}${yy}${mm}${dd}${rest}`;
-  const today = swedishDay(submittedAt);
-  let year = Math.floor(Number(today.slice(0, 4)) / 100) * 100 + Number(yy);
-  const birthDay = `${mm}${String(dayOfMonth(dd)).padStart(2, '0')}`;
-  if (`${year}${birthDay}` > today) year -= 100;
-  if (sign === '+') year -= 100;
-  return `${String(year).padStart(4, '0')}${mm}${dd}${rest}`;
+  const today = todayInSweden(submittedAt);
+  if (checkPersonalNumber(value, today) !== null) return null;
+  return normalizePersonalNumber(value, today).replace('-', '');
 }
 
 function dayOfMonth(dd: string): number {
