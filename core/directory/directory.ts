@@ -66,7 +66,12 @@ export const directorySchema = z
     fallbackTeamId: id,
     administrators: z.array(person).check(z.minLength(1, 'list at least one administrator')),
   })
-  .check(z.superRefine((directory, ctx) => crossReferenceProblems(directory).forEach((problem) => ctx.addIssue({ code: 'custom', ...problem }))));
+  .check(
+    z.superRefine((directory, ctx) => crossReferenceProblems(directory).forEach((problem) => ctx.addIssue({ code: 'custom', ...problem })), {
+      // Also when some fields are malformed: every problem at once, not one round per kind.
+      when: () => true,
+    }),
+  );
 
 export type Directory = z.output<typeof directorySchema>;
 /** What a directory file or a PUT body may omit (defaults fill it in). */
@@ -83,49 +88,68 @@ interface Problem {
 
 const lower = (value: string) => value.trim().toLowerCase();
 
+// The cross-checks also run when some fields are malformed (an administrator wants every problem at once), so they
+// read the input loosely: a list that is not a list is empty, a field that is not a string is absent.
+type Loose = Record<string, unknown>;
+const listOf = (value: unknown): Loose[] => (Array.isArray(value) ? value.filter((v): v is Loose => typeof v === 'object' && v !== null) : []);
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const emailsOf = (team: Loose): string[] =>
+  [(team.lead as Loose | undefined)?.email, ...listOf(team.contacts).map((c) => c.email)].flatMap((e) => (typeof e === 'string' ? [lower(e)] : []));
+
 /** The checks one field's schema cannot make: ids that must exist, ids used twice, contacts that must belong. */
-function crossReferenceProblems(directory: Directory): Problem[] {
+function crossReferenceProblems(input: unknown): Problem[] {
+  const directory = (typeof input === 'object' && input !== null ? input : {}) as Loose;
   const problems: Problem[] = [];
   for (const key of ['boards', 'areas', 'schools', 'teams'] as const) {
     const seen = new Set<string>();
-    directory[key].forEach((item, index) => {
-      if (seen.has(item.id)) problems.push({ path: [key, index, 'id'], message: `id "${item.id}" is used more than once` });
-      seen.add(item.id);
+    listOf(directory[key]).forEach((item, index) => {
+      const itemId = textOf(item.id);
+      if (itemId === undefined) return;
+      if (seen.has(itemId)) problems.push({ path: [key, index, 'id'], message: `id "${itemId}" is used more than once` });
+      seen.add(itemId);
     });
   }
-  const boardIds = new Set(directory.boards.map((b) => b.id));
-  const teams = new Map(directory.teams.map((t) => [t.id, t]));
-  const areas = new Map(directory.areas.map((a) => [a.id, a]));
+  const boardIds = new Set(listOf(directory.boards).map((b) => textOf(b.id)));
+  const teams = new Map(listOf(directory.teams).map((t) => [textOf(t.id), t]));
+  const areas = new Map(listOf(directory.areas).map((a) => [textOf(a.id), a]));
 
-  directory.teams.forEach((team, index) => {
-    if (!boardIds.has(team.boardId)) problems.push({ path: ['teams', index, 'boardId'], message: `unknown board "${team.boardId}"` });
-    if (team.officeHours && team.officeHours.opens >= team.officeHours.closes) {
+  listOf(directory.teams).forEach((team, index) => {
+    const boardId = textOf(team.boardId);
+    if (boardId !== undefined && !boardIds.has(boardId)) problems.push({ path: ['teams', index, 'boardId'], message: `unknown board "${boardId}"` });
+    const hours = team.officeHours as Loose | undefined;
+    if (typeof hours?.opens === 'string' && typeof hours.closes === 'string' && hours.opens >= hours.closes) {
       problems.push({ path: ['teams', index, 'officeHours', 'closes'], message: 'must be later than the opening time' });
     }
   });
-  directory.areas.forEach((area, index) => {
-    if (!teams.has(area.teamId)) problems.push({ path: ['areas', index, 'teamId'], message: `unknown team "${area.teamId}"` });
+  listOf(directory.areas).forEach((area, index) => {
+    const teamId = textOf(area.teamId);
+    if (teamId !== undefined && !teams.has(teamId)) problems.push({ path: ['areas', index, 'teamId'], message: `unknown team "${teamId}"` });
   });
-  directory.schools.forEach((school, index) => {
-    const area = areas.get(school.areaId);
+  listOf(directory.schools).forEach((school, index) => {
+    const areaId = textOf(school.areaId);
+    const area = areas.get(areaId);
     if (!area) {
-      problems.push({ path: ['schools', index, 'areaId'], message: `unknown area "${school.areaId}"` });
+      if (areaId !== undefined) problems.push({ path: ['schools', index, 'areaId'], message: `unknown area "${areaId}"` });
       return;
     }
-    const team = teams.get(area.teamId);
-    if (team && !isTeamMember(team, school.namedContact)) {
+    const team = teams.get(textOf(area.teamId));
+    const contact = textOf(school.namedContact);
+    if (team && contact !== undefined && !emailsOf(team).includes(lower(contact))) {
       problems.push({
         path: ['schools', index, 'namedContact'],
-        message: `must be a contact or the lead of ${team.name}, the team that serves ${area.name}`,
+        message: `must be a contact or the lead of ${textOf(team.name) ?? textOf(team.id)}, the team that serves ${textOf(area.name) ?? areaId}`,
       });
     }
   });
-  if (!teams.has(directory.fallbackTeamId)) {
-    problems.push({ path: ['fallbackTeamId'], message: `unknown team "${directory.fallbackTeamId}"` });
+  const fallbackTeamId = textOf(directory.fallbackTeamId);
+  if (fallbackTeamId !== undefined && !teams.has(fallbackTeamId)) {
+    problems.push({ path: ['fallbackTeamId'], message: `unknown team "${fallbackTeamId}"` });
   }
 
-  const allowed = new Set([...directory.municipality.schoolEmailDomains, ...directory.schools.flatMap((s) => s.emailDomains ?? [])]);
-  directory.municipality.excludedEmailDomains.forEach((excluded, index) => {
+  const municipality = (directory.municipality ?? {}) as Loose;
+  const domainsOf = (value: unknown) => (Array.isArray(value) ? value.filter((d): d is string => typeof d === 'string') : []);
+  const allowed = new Set([...domainsOf(municipality.schoolEmailDomains), ...listOf(directory.schools).flatMap((s) => domainsOf(s.emailDomains))]);
+  domainsOf(municipality.excludedEmailDomains).forEach((excluded, index) => {
     if (allowed.has(excluded)) {
       problems.push({ path: ['municipality', 'excludedEmailDomains', index], message: `"${excluded}" is also listed as a school email domain` });
     }
