@@ -84,6 +84,7 @@ export class ConcernIntakeStack extends Stack {
         submit: this.web.functions.submit.function,
         status: this.web.functions.status.function,
         cases: this.web.functions.cases.function,
+        directory: this.web.functions.directory.function,
       },
       staffAuthorizer: this.auth.authorizer,
       // All clients together on the public submit route (core/http/throttling.ts, shared with local mode).
