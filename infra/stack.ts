@@ -7,6 +7,7 @@ import { submitRouteThrottle } from '../core/http/throttling.ts';
 import type { LoadedConfig } from './config.ts';
 import { Api, ApiRoutes } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
+import { DirectorySeed } from './constructs/directory-seed.ts';
 import { OperatorAlerts, Monitoring } from './constructs/monitoring.ts';
 import { Email, Notifications } from './constructs/notifications.ts';
 import { Reminders } from './constructs/reminders.ts';
@@ -27,6 +28,7 @@ export class ConcernIntakeStack extends Stack {
   readonly reminders: Reminders;
   readonly alerts: OperatorAlerts;
   readonly monitoring: Monitoring;
+  readonly directorySeed: DirectorySeed;
 
   constructor(scope: Construct, id: string, props: ConcernIntakeStackProps) {
     super(scope, id, {
@@ -39,6 +41,8 @@ export class ConcernIntakeStack extends Stack {
     const directoryPath = config.directoryPath;
 
     this.storage = new Storage(this, 'Storage');
+    // Version 1 of the directory in the table; administrators keep it from then on (a redeploy never overwrites it).
+    this.directorySeed = new DirectorySeed(this, 'DirectorySeed', { storage: this.storage, directory: config.directory, logRetention });
     this.alerts = new OperatorAlerts(this, 'Operators', { email: config.alarmEmail });
     this.api = new Api(this, 'Api', {
       domain: config.publicDomain,
@@ -48,7 +52,6 @@ export class ConcernIntakeStack extends Stack {
     });
     this.auth = new Auth(this, 'Auth', {
       publicUrl: this.api.publicUrl,
-      teams: config.directory.teams,
       domainPrefix: config.auth.domainPrefix,
       identityProvider: config.auth.identityProvider,
     });
