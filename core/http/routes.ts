@@ -26,6 +26,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/cases/{id}/acknowledge', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/feedback', function: 'cases', auth: 'staff' },
   // The directory, kept by the administrators (the function checks that the caller is one, by verified email).
+  { method: 'GET', path: '/admin', function: 'directory', auth: 'public' },
   { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },
   { method: 'PUT', path: '/api/directory', function: 'directory', auth: 'staff' },
   { method: 'GET', path: '/api/directory/history', function: 'directory', auth: 'staff' },

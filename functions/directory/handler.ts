@@ -1,4 +1,5 @@
-// The directory API for administrators: GET /api/directory, PUT /api/directory, GET /api/directory/history.
+// The directory API for administrators: GET /api/directory, PUT /api/directory, GET /api/directory/history, and the
+// admin page's shell (GET /admin).
 // Thin: the verified email from the token → a use case in core/app/directory → an answer.
 // A signed-in person who is not an administrator gets 403, not 404: the routes are documented and the same for
 // every municipality, so hiding them hides nothing, and a 403 tells a team member plainly what is wrong
@@ -17,6 +18,7 @@ import { httpErrors, readBody, requestLogging } from '../../core/http/middleware
 import { json, type HttpResponse } from '../../core/http/responses.ts';
 import { verifiedEmail } from '../../core/identity/staff.ts';
 import { logger } from '../../core/observability/logger.ts';
+import { renderAdminPage } from '../../web/pages/admin-page.ts';
 
 /** A directory of a large municipality is some tens of KB; this leaves room and stays far below an item's 400 KB once compressed. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -25,6 +27,8 @@ const notAdministrator = () => forbidden('only the directory\'s administrators m
 
 export function createDirectoryHandler(deps: () => DirectoryAdminDependencies) {
   return async (event: HttpEvent): Promise<HttpResponse> => {
+    // The page holds no data (it loads it from the API below with the signed-in user's token).
+    if (event.routeKey === 'GET /admin') return renderAdminPage();
     const email = verifiedEmail(event);
     if (!email) throw unauthorized();
     const caller = { email };
