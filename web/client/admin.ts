@@ -135,14 +135,18 @@ function renderField(field: Field, path: Path): HTMLElement {
     control);
 }
 
+/** The id of a group's box: its data path, except for "general", whose fields sit at the root of the data. */
+const groupId = (here: Path) => (here.length === 1 && here[0] === 'general' ? 'd-general' : fieldId(dataPath(here)));
+
 function renderGroup(group: Group, path: Path, level: number): HTMLElement {
   const here = [...path, group.key];
-  const heading = level === 2 ? el('h2', { id: `${fieldId(dataPath(here))}-title`, tabindex: '-1' }, group.label) : el('legend', {}, group.label);
+  const id = groupId(here);
+  const heading = level === 2 ? el('h2', { id: `${id}-title`, tabindex: '-1' }, group.label) : el('legend', {}, group.label);
   const box =
     level === 2
-      ? el('section', { class: 'section', id: fieldId(dataPath(here)), 'aria-labelledby': `${fieldId(dataPath(here))}-title` }, heading)
-      : el('fieldset', { class: 'field', id: fieldId(dataPath(here)) }, heading);
-  box.append(el('p', { class: 'error', id: `${fieldId(dataPath(here))}-error`, hidden: '' }));
+      ? el('section', { class: 'section', id, 'aria-labelledby': `${id}-title` }, heading)
+      : el('fieldset', { class: 'field', id }, heading);
+  box.append(el('p', { class: 'error', id: `${id}-error`, hidden: '' }));
   if (group.kind === 'object') {
     for (const f of group.fields) box.append(isGroup(f) ? renderGroup(f, here, level + 1) : renderField(f, [...here, f.key]));
     return box;
@@ -157,12 +161,12 @@ function renderGroup(group: Group, path: Path, level: number): HTMLElement {
     const remove = el('button', { type: 'button', class: 'danger' }, `Ta bort ${group.item} ${named}`);
     remove.addEventListener('click', () => {
       items.splice(index, 1);
-      rerender(`${fieldId(dataPath(here))}-add`);
+      rerender(`${id}-add`);
     });
     fieldset.append(el('div', { class: 'actions' }, remove));
     box.append(fieldset);
   });
-  const add = el('button', { type: 'button', class: 'secondary', id: `${fieldId(dataPath(here))}-add` }, `Lägg till ${group.item}`);
+  const add = el('button', { type: 'button', class: 'secondary', id: `${id}-add` }, `Lägg till ${group.item}`);
   add.addEventListener('click', () => {
     items.push({});
     setAt(dataPath(here), items);
@@ -176,7 +180,10 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function rerender(focusId?: string): void {
   const sections = document.getElementById('directory-sections')!;
-  sections.replaceChildren(...LAYOUT.map((group) => renderGroup(group, [], 2)));
+  // A long page: a list of its sections first, so a keyboard or screen-reader user can go straight to one.
+  const contents = el('nav', { 'aria-label': 'Katalogens delar' },
+    el('ul', { class: 'filters' }, ...LAYOUT.map((group) => el('li', {}, el('a', { href: `#${groupId([group.key])}-title` }, group.label)))));
+  sections.replaceChildren(contents, ...LAYOUT.map((group) => renderGroup(group, [], 2)));
   if (focusId) document.getElementById(focusId)?.focus();
 }
 
