@@ -1,5 +1,5 @@
 // The functions behind the HTTP API, one per role, each granted exactly what it does:
-//   web     the form pages, assets and form definition: reads only the bundled directory, no table access at all
+//   web     the form pages, assets and form definition: reads the directory from the table, nothing else
 //   submit  writes a new report and its first audit event in one conditional transaction: it cannot read reports
 //   status  reads one report's status for a reporter's signed link
 //   cases   the staff portal: the team's reports (byTeam index), one report, acknowledge and feedback

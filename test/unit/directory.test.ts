@@ -5,6 +5,7 @@ import type { DirectoryAdminDependencies } from '../../core/app/directory/curren
 import { directoryHistory, readDirectory } from '../../core/app/directory/read-directory.ts';
 import { saveDirectory } from '../../core/app/directory/save-directory.ts';
 import { seedDirectory } from '../../core/app/directory/seed-directory.ts';
+import { runtimeConfig } from '../../core/config/runtime.ts';
 import { directoryChanges } from '../../core/directory/changes.ts';
 import { directorySchema, parseDirectory, teamServingSchool, type Directory } from '../../core/directory/directory.ts';
 import { fixedDirectorySource } from '../../core/directory/source.ts';
@@ -139,5 +140,13 @@ describe('the administrators’ use cases', () => {
     const quiet = deps({ open: ['mottagning-norr'] });
     await seedDirectory(quiet.versions, sample(), new Date());
     expect(await saveDirectory(quiet, admin, { version: 1, directory: withoutCentral(sample()) })).toEqual({ kind: 'saved', version: 2 });
+  });
+});
+
+describe('how old a function’s copy of the directory may get', () => {
+  it('is 60 s unless set lower; more than 60 s is refused at cold start', () => {
+    expect(runtimeConfig({ LOCAL_MODE: 'true' }).DIRECTORY_MAX_AGE_SECONDS).toBe(60);
+    expect(runtimeConfig({ LOCAL_MODE: 'true', DIRECTORY_MAX_AGE_SECONDS: '5' }).DIRECTORY_MAX_AGE_SECONDS).toBe(5);
+    expect(() => runtimeConfig({ LOCAL_MODE: 'true', DIRECTORY_MAX_AGE_SECONDS: '61' })).toThrow(/DIRECTORY_MAX_AGE_SECONDS/);
   });
 });
