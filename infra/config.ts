@@ -25,6 +25,13 @@ const identityProviderSchema = z.discriminatedUnion(
       scopes: z.array(z.string().min(1)).default(['openid', 'email', 'profile']),
       /** The claim carrying the user's email address. */
       emailClaim: z.string().min(1).default('email'),
+      /**
+       * Whether this provider's word that an email is verified counts: only then is its email_verified claim mapped,
+       * and only a verified email gives directory access (a team's reports, administration).
+       */
+      trusted: z.boolean().default(false),
+      /** The claim saying the email is verified ("true"). */
+      emailVerifiedClaim: z.string().min(1).default('email_verified'),
     }),
     z.object({
       type: z.literal('saml'),
@@ -32,6 +39,13 @@ const identityProviderSchema = z.discriminatedUnion(
       metadataUrl: httpsUrl,
       /** The SAML attribute carrying the user's email address. */
       emailAttribute: z.string().min(1).default('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
+      /** As for OIDC: whether this provider's word that an email is verified counts. */
+      trusted: z.boolean().default(false),
+      /** SAML has no standard claim for it: the attribute the provider sends as "true" for a verified email (required when trusted). */
+      emailVerifiedAttribute: z.string().min(1).optional(),
+    }).refine((idp) => !idp.trusted || idp.emailVerifiedAttribute !== undefined, {
+      path: ['emailVerifiedAttribute'],
+      message: 'is required for a trusted SAML provider: name the attribute that carries "true" for a verified email',
     }),
   ],
   { error: 'must have "type": "oidc" or "type": "saml"' },

@@ -8,6 +8,7 @@ import type { LoadedConfig } from './config.ts';
 import { Api, ApiRoutes } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
 import { Edge } from './constructs/edge.ts';
+import { DirectorySeed } from './constructs/directory-seed.ts';
 import { OperatorAlerts, Monitoring } from './constructs/monitoring.ts';
 import { Email, Notifications } from './constructs/notifications.ts';
 import { Reminders } from './constructs/reminders.ts';
@@ -33,6 +34,7 @@ export class ConcernIntakeStack extends Stack {
   readonly edge?: Edge;
   /** Where people open the system: the edge's address when there is one, else the API's. */
   readonly publicUrl: string;
+  readonly directorySeed: DirectorySeed;
 
   constructor(scope: Construct, id: string, props: ConcernIntakeStackProps) {
     super(scope, id, {
@@ -45,6 +47,8 @@ export class ConcernIntakeStack extends Stack {
     const directoryPath = config.directoryPath;
 
     this.storage = new Storage(this, 'Storage');
+    // Version 1 of the directory in the table; administrators keep it from then on (a redeploy never overwrites it).
+    this.directorySeed = new DirectorySeed(this, 'DirectorySeed', { storage: this.storage, directory: config.directory, logRetention });
     this.alerts = new OperatorAlerts(this, 'Operators', { email: config.alarmEmail });
     this.api = new Api(this, 'Api', {
       domain: config.publicDomain,
@@ -63,7 +67,6 @@ export class ConcernIntakeStack extends Stack {
     this.publicUrl = this.edge?.publicUrl ?? this.api.publicUrl;
     this.auth = new Auth(this, 'Auth', {
       publicUrl: this.publicUrl,
-      teams: config.directory.teams,
       domainPrefix: config.auth.domainPrefix,
       identityProvider: config.auth.identityProvider,
     });
@@ -99,6 +102,7 @@ export class ConcernIntakeStack extends Stack {
         submit: this.web.functions.submit.function,
         status: this.web.functions.status.function,
         cases: this.web.functions.cases.function,
+        directory: this.web.functions.directory.function,
       },
       staffAuthorizer: this.auth.authorizer,
       // All clients together on the public submit route (core/http/throttling.ts, shared with local mode).

@@ -24,6 +24,8 @@ export interface AppOptions {
   sweepIntervalMs?: number;
   /** Per-client limit on the submit route, as in AWS (core/http/throttling.ts, the default); false turns it off. */
   rateLimit?: Throttle | false;
+  /** How old the functions' copy of the directory may get (DIRECTORY_MAX_AGE_SECONDS; 60 as in AWS by default). */
+  directoryMaxAgeSeconds?: number;
 }
 
 export interface LocalApp {
@@ -41,6 +43,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
     DYNAMODB_ENDPOINT: options.dynamoEndpoint,
     SES_ENDPOINT: options.sesEndpoint,
     DIRECTORY_FILE: options.directoryFile ?? SAMPLE_DIRECTORY,
+    ...(options.directoryMaxAgeSeconds !== undefined ? { DIRECTORY_MAX_AGE_SECONDS: String(options.directoryMaxAgeSeconds) } : {}),
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${options.port}`,
     LOCAL_MODE: 'true',
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
@@ -48,15 +51,19 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   });
   await createTable(options.dynamoEndpoint, tableName);
 
-  const [{ handler: web }, { handler: submit }, { handler: cases }, { handler: status }, reminders, { loadDirectory }] = await Promise.all([
-    import('../functions/web/handler.ts'),
-    import('../functions/submit/handler.ts'),
-    import('../functions/cases/handler.ts'),
-    import('../functions/status/handler.ts'),
-    import('../functions/reminders/handler.ts'),
-    import('../core/directory/load.ts'),
-  ]);
-  const directory = loadDirectory();
+  const [{ handler: web }, { handler: submit }, { handler: cases }, { handler: status }, { handler: directoryAdmin }, reminders, { seedLocalDirectory }, { directorySource }] =
+    await Promise.all([
+      import('../functions/web/handler.ts'),
+      import('../functions/submit/handler.ts'),
+      import('../functions/cases/handler.ts'),
+      import('../functions/status/handler.ts'),
+      import('../functions/directory/handler.ts'),
+      import('../functions/reminders/handler.ts'),
+      import('./directory-seed.ts'),
+      import('../core/directory/source.ts'),
+    ]);
+  // Version 1 of the directory from the file, as the deployment seeds it (kept if the table already has one).
+  options.log?.(`directory: ${await seedLocalDirectory()}`);
 
   const devRoutes: LocalRoute[] = [
     {
@@ -65,8 +72,8 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       handle: async (_request, body) => {
         const email = safeJson(body)?.email;
         if (typeof email !== 'string') return { status: 400, body: { errors: [{ path: 'email', message: 'is required' }] } };
-        const token = await signIn(directory, email);
-        if (!token) return { status: 403, body: { errors: [{ path: 'email', message: 'is not a contact or lead of any team in the directory' }] } };
+        const token = await signIn(await directorySource().current(), email);
+        if (!token) return { status: 403, body: { errors: [{ path: 'email', message: 'is not in the directory (team staff, out-of-hours staff or administrators)' }] } };
         return { status: 200, body: { token } };
       },
     },
@@ -90,6 +97,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       submit: submit as unknown as HttpHandler,
       cases: cases as unknown as HttpHandler,
       status: status as unknown as HttpHandler,
+      directory: directoryAdmin as unknown as HttpHandler,
     },
     verifyToken: verifyDevToken,
     devRoutes,

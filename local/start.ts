@@ -23,6 +23,7 @@ async function main(): Promise<void> {
 
     Concern form      ${base}/          (English: ${base}/en)
     Staff portal      ${base}/cases     (dev sign-in with any contact in directory/sample.json)
+    Directory admin   ${base}/admin     (sign in to the portal first as an administrator, e.g. alva.admin@ekdala.example)
     Mailbox           http://localhost:${sesPort}/   (JSON: http://localhost:${sesPort}/store)
     DynamoDB Local    ${services.dynamoEndpoint}   (table ${app.tableName})
 

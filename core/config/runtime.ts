@@ -18,6 +18,8 @@ const runtimeSchema = z.object({
   SES_ENDPOINT: z.optional(z.url()),
   AWS_REGION: z._default(z.string(), 'eu-north-1'),
   DIRECTORY_FILE: z._default(z.string(), 'directory.json'),
+  /** How old a function's copy of the directory in the table may get before it reads it again (DESIGN.md: 60 s at most). */
+  DIRECTORY_MAX_AGE_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(60)), 60),
   RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.positive()), 90),
   /** Where people open the system: links in emails point here. */
   PUBLIC_URL: z.url(),

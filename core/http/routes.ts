@@ -1,9 +1,9 @@
 // The route table, declared once: the CDK HTTP API and the local server are both built from it.
-export type FunctionName = 'web' | 'submit' | 'cases' | 'status';
+export type FunctionName = 'web' | 'submit' | 'cases' | 'status' | 'directory';
 export type RouteAuth = 'public' | 'staff';
 
 export interface RouteDefinition {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** API Gateway path syntax: {name} is a path parameter. */
   path: string;
   function: FunctionName;
@@ -25,6 +25,11 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/acknowledge', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/feedback', function: 'cases', auth: 'staff' },
+  // The directory, kept by the administrators (the function checks that the caller is one, by verified email).
+  { method: 'GET', path: '/admin', function: 'directory', auth: 'public' },
+  { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },
+  { method: 'PUT', path: '/api/directory', function: 'directory', auth: 'staff' },
+  { method: 'GET', path: '/api/directory/history', function: 'directory', auth: 'staff' },
 ];
 
 export interface RouteMatch {

@@ -1,40 +1,37 @@
-// Who is calling a staff route, from the JWT claims API Gateway's authorizer hands over (Cognito in AWS,
-// the dev sign-in locally), and which teams they may see: the directory's word by email, and the token's
-// groups (one Cognito group per team).
+// Who is calling a staff route, from the JWT claims API Gateway's authorizer hands over (Cognito in AWS, the dev
+// sign-in locally), and which teams they may see. The directory is the one source of who belongs to which team:
+// a person sees a team's reports when their verified email is that team's contact or lead in the current
+// directory. The token only proves who someone is (Cognito groups are no second way in), so removing a person
+// from the directory removes their access as soon as the functions' copy of it is renewed (60 s at most).
 import { teamsOfStaff, type Directory } from '../directory/directory.ts';
 import { unauthorized } from '../http/errors.ts';
 import type { HttpEvent } from '../http/event.ts';
 
 export interface StaffIdentity {
-  /** For audit events: the email when the token has one, else the subject. */
+  /** For audit events: the email when the token has a verified one, else the subject. */
   id: string;
   teamIds: string[];
 }
 
-/** Cognito puts groups as "[a b]" in an HTTP API's claims; other issuers send "a b", "a,b" or JSON. */
-export function parseGroups(raw: string | undefined): string[] {
-  if (!raw) return [];
-  const trimmed = raw.trim();
-  if (trimmed.startsWith('[') && trimmed.includes('"')) {
-    try {
-      return (JSON.parse(trimmed) as unknown[]).map(String);
-    } catch {
-      // fall through to the plain forms
-    }
-  }
-  return trimmed.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+function claimsOf(event: HttpEvent): Record<string, unknown> {
+  return event.requestContext.authorizer?.jwt?.claims ?? {};
+}
+
+/**
+ * The caller's email, lowercased, only when the identity provider verified it: a Cognito user can change their own
+ * email attribute, and must not become a contact of another team (or an administrator) by doing so. A federated
+ * provider's users carry email_verified only where the config marks the provider as trusted (infra/constructs/auth.ts).
+ */
+export function verifiedEmail(event: HttpEvent): string | undefined {
+  const claims = claimsOf(event);
+  const verified = claims.email_verified === 'true' || claims.email_verified === true;
+  return verified && typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : undefined;
 }
 
 export function staffIdentity(event: HttpEvent, directory: Directory): StaffIdentity {
-  const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
-  // An email is evidence of who someone is only once the identity provider verified it: a Cognito user can
-  // change their own email attribute, and must not become a contact of another team by doing so.
-  const verified = claims.email_verified === 'true' || (claims.email_verified as unknown) === true;
-  const email = verified && typeof claims.email === 'string' ? claims.email.toLowerCase() : undefined;
+  const claims = claimsOf(event);
+  const email = verifiedEmail(event);
   const subject = typeof claims.sub === 'string' ? claims.sub : undefined;
   if (!email && !subject) throw unauthorized();
-  const known = new Set(directory.teams.map((t) => t.id));
-  const fromGroups = parseGroups(claims['cognito:groups'] as string | undefined).filter((g) => known.has(g));
-  const fromDirectory = email ? teamsOfStaff(directory, email).map((t) => t.id) : [];
-  return { id: (email ?? subject)!, teamIds: [...new Set([...fromDirectory, ...fromGroups])] };
+  return { id: (email ?? subject)!, teamIds: email ? teamsOfStaff(directory, email).map((t) => t.id) : [] };
 }

@@ -5,6 +5,10 @@
 //   audit:       pk = REPORT#<id>      sk = AUDIT#<iso time>#<n>
 //   submission:  pk = SUBMISSION#<id>  sk = SUBMISSION  (the receipt of a submission id: what a retry is answered
 //                with, without the public submit function ever reading a report)
+//   directory:   pk = DIRECTORY        sk = CURRENT      (the pointer: the current version's number and a copy of it,
+//                                                        so a function's read is one GetItem)
+//                pk = DIRECTORY        sk = DIRECTORY#v<n, 6 digits>  (every version, gzip-compressed, who/when/what)
+//                One partition: the public functions' IAM condition (dynamodb:LeadingKeys) names exactly it.
 // Indexes:
 //   byTeam (open reports of a team, nearest deadline first):  teamStatus = <teamId>#<open|closed>, deadline = <iso>
 //   due    (sparse: only reports with something left to do):   dueBucket = DUE, nextActionAt = <iso>
@@ -26,6 +30,12 @@ export const DUE_BUCKET = 'DUE';
 
 export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
+
+/** The directory's one partition key: the only leading key the public functions may read. */
+export const DIRECTORY_PARTITION = 'DIRECTORY';
+export const DIRECTORY_VERSION_PREFIX = 'DIRECTORY#v';
+export const directoryCurrentKey = () => ({ pk: DIRECTORY_PARTITION, sk: 'CURRENT' });
+export const directoryVersionKey = (version: number) => ({ pk: DIRECTORY_PARTITION, sk: `${DIRECTORY_VERSION_PREFIX}${String(version).padStart(6, '0')}` });
 
 /** Items one new report writes: the report, its first audit event and its submission receipt. */
 export const ITEMS_PER_NEW_REPORT = 3;

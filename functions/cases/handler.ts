@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import * as z from 'zod/mini';
 import { reportRepository, type ReportRepository, type StoredReport } from '../../core/adapters/dynamodb/report-repository.ts';
 import type { Directory } from '../../core/directory/directory.ts';
-import { loadDirectory } from '../../core/directory/load.ts';
+import { directorySource } from '../../core/directory/source.ts';
 import { acknowledge, OUTCOMES, recordFeedback, type Change, type Report } from '../../core/domain/report.ts';
 import { badRequest, conflict, fieldErrors, forbidden, HttpError, notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
@@ -24,13 +24,13 @@ export const feedbackSchema = z.object({
 
 export interface CasesDependencies {
   repository: () => ReportRepository;
-  directory: () => Directory;
+  directory: () => Directory | Promise<Directory>;
   now: () => Date;
 }
 
 const defaults: CasesDependencies = {
   repository: reportRepository,
-  directory: () => loadDirectory(),
+  directory: () => directorySource().current(),
   now: () => new Date(),
 };
 
@@ -86,7 +86,7 @@ export function createCasesHandler(deps: CasesDependencies = defaults) {
     if (route === 'GET /cases/{id}' && !REPORT_ID.test(event.pathParameters?.id ?? '')) throw notFound('no such report');
     if (route === 'GET /cases' || route === 'GET /cases/{id}') return renderPortalPage(event);
 
-    const directory = deps.directory();
+    const directory = await deps.directory();
     const staff = staffIdentity(event, directory);
     const policy = concernReportForm.deadlines;
     const id = event.pathParameters?.id;

@@ -18,6 +18,7 @@ import { runtimeConfig } from '../../core/config/runtime.ts';
 import { statusLinkSecret } from '../../core/config/secrets.ts';
 import type { Directory } from '../../core/directory/directory.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
+import { directorySource } from '../../core/directory/source.ts';
 import type { DeadlinePolicy } from '../../core/domain/deadlines.ts';
 import type { Report } from '../../core/domain/report.ts';
 import { signStatusToken } from '../../core/domain/status-token.ts';
@@ -41,7 +42,7 @@ export interface NotifyDependencies {
   mailer: () => Mailer;
   ledger: () => EmailLedger;
   clock: () => Date;
-  directory: () => Directory;
+  directory: () => Directory | Promise<Directory>;
   statusSecret: () => Promise<string>;
   publicUrl: () => string;
   policy: DeadlinePolicy;
@@ -62,7 +63,7 @@ export const defaultNotifyDependencies: NotifyDependencies = {
     });
   },
   clock: () => new Date(),
-  directory: () => loadDirectory(),
+  directory: () => directorySource().current(),
   statusSecret: () => statusLinkSecret(),
   publicUrl: () => runtimeConfig().PUBLIC_URL,
   policy: concernReportDeadlines,
@@ -194,7 +195,7 @@ export function createNotifyHandler(overrides: Partial<NotifyDependencies> = {})
     const failed = new Set<string>();
     let directory: Directory;
     try {
-      directory = deps.directory();
+      directory = await deps.directory();
     } catch (error) {
       logger.error('directory unavailable', { error: errorName(error) });
       return { batchItemFailures: records.map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })) };

@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import { createHash, randomUUID } from 'node:crypto';
 import { reportRepository, type ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import type { Directory } from '../../core/directory/directory.ts';
-import { loadDirectory } from '../../core/directory/load.ts';
+import { directorySource } from '../../core/directory/source.ts';
 import { computeDeadlines } from '../../core/domain/deadlines.ts';
 import { referenceFor } from '../../core/domain/reference.ts';
 import { createReport } from '../../core/domain/report.ts';
@@ -25,13 +25,13 @@ export const HONEYPOT_FIELD = 'website';
 
 export interface SubmitDependencies {
   repository: () => ReportRepository;
-  directory: () => Directory;
+  directory: () => Directory | Promise<Directory>;
   now: () => Date;
 }
 
 const defaults: SubmitDependencies = {
   repository: reportRepository,
-  directory: () => loadDirectory(),
+  directory: () => directorySource().current(),
   now: () => new Date(),
 };
 
@@ -62,7 +62,7 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
     if (!parsed.success) problems.push(...fieldErrors(parsed.error.issues));
     if (problems.length || !parsed.success) {
       if (isFormPost) {
-        return html(400, renderFormPage({ lang, directory: deps.directory(), submissionId: submissionId ?? '', values: body, errors: problems }));
+        return html(400, renderFormPage({ lang, directory: await deps.directory(), submissionId: submissionId ?? '', values: body, errors: problems }));
       }
       throw badRequest(problems);
     }
@@ -73,7 +73,7 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
       submissionId: submissionId!.toLowerCase(),
       submission,
       bodyHash,
-      route: routeReport(deps.directory(), submission.schoolId),
+      route: routeReport(await deps.directory(), submission.schoolId),
       policy: concernReportForm.deadlines,
       now: deps.now(),
     });
@@ -83,7 +83,7 @@ export function createSubmitHandler(deps: SubmitDependencies = defaults) {
         // The page without JavaScript: the form again with everything typed, and a fresh submission id, so
         // sending it again makes a new report.
         const message = 'this form was already sent with other content; check the text and send it again to make a new report';
-        return html(409, renderFormPage({ lang, directory: deps.directory(), submissionId: randomUUID(), values: body, errors: [{ path: 'submissionId', message }] }));
+        return html(409, renderFormPage({ lang, directory: await deps.directory(), submissionId: randomUUID(), values: body, errors: [{ path: 'submissionId', message }] }));
       }
       throw conflict('this submission id was already used for a different report; reload the form to start a new one');
     }

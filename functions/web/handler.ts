@@ -1,7 +1,7 @@
 // Public pages and the form definition: GET /, /en, /api/forms/concern-report, /assets/{file}.
 import middy from '@middy/core';
 import { randomUUID } from 'node:crypto';
-import { loadDirectory } from '../../core/directory/load.ts';
+import { directorySource } from '../../core/directory/source.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
 import { httpErrors, pathParameterGuard, requestLogging } from '../../core/http/middleware.ts';
@@ -28,10 +28,10 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   const path = event.rawPath;
   if (path === '/' || path === '/en') {
     const lang = path === '/en' ? 'en' : 'sv';
-    return html(200, renderFormPage({ lang, directory: loadDirectory(), submissionId: randomUUID() }));
+    return html(200, renderFormPage({ lang, directory: await directorySource().current(), submissionId: randomUUID() }));
   }
   if (path === '/api/forms/concern-report') {
-    const directory = loadDirectory();
+    const directory = await directorySource().current();
     return json(200, {
       id: concernReportForm.id,
       schema: concernReportForm.jsonSchema(),

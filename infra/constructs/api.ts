@@ -100,6 +100,7 @@ const publicBecause: Record<FunctionName, string> = {
   submit: 'It receives concern reports from school staff, who have no account; it can only write, never read.',
   status: 'The reporter opens it from the link in the receipt email: the signed token in the path is the authorization.',
   cases: 'It serves the portal page shell only, which holds no data and loads it from the staff API with the signed-in user token.',
+  directory: 'It serves the directory page shell only, which holds no data and loads it from the staff API with the signed-in user token.',
 };
 
 export class ApiRoutes extends Construct {

@@ -1,6 +1,7 @@
-// Staff sign-in: a Cognito user pool (MFA required, no self sign-up, one group per directory team), its hosted
-// sign-in page, the portal's app client, room for the municipality's own identity provider, and the JWT authorizer
-// that API Gateway uses on the staff routes.
+// Staff sign-in: a Cognito user pool (MFA required, no self sign-up), its hosted sign-in page, the portal's app
+// client, room for the municipality's own identity provider, and the JWT authorizer that API Gateway uses on the
+// staff routes. Cognito only proves who someone is: what they may see follows from their verified email in the
+// current directory (core/identity/staff.ts), so there are no team groups to keep in step.
 import { Duration, RemovalPolicy, SecretValue } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -10,8 +11,6 @@ import type { IdentityProviderConfig } from '../config.ts';
 export interface AuthProps {
   /** Where the portal lives; the sign-in page returns to `${publicUrl}/cases`. */
   readonly publicUrl: string;
-  /** The directory's teams: one group each, named by team id (the `cognito:groups` claim carries them). */
-  readonly teams: readonly { id: string; name: string }[];
   /** <prefix>.auth.<region>.amazoncognito.com */
   readonly domainPrefix: string;
   readonly identityProvider?: IdentityProviderConfig;
@@ -24,7 +23,6 @@ export class Auth extends Construct {
   readonly client: cognito.UserPoolClient;
   readonly domain: cognito.UserPoolDomain;
   readonly authorizer: HttpJwtAuthorizer;
-  readonly groups: cognito.CfnUserPoolGroup[] = [];
   /** The token issuer the authorizer trusts. */
   readonly issuer: string;
   /** The hosted sign-in page's base URL. */
@@ -60,16 +58,6 @@ export class Auth extends Construct {
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
 
-    for (const team of props.teams) {
-      this.groups.push(
-        new cognito.CfnUserPoolGroup(this, `Team-${team.id}`, {
-          userPoolId: this.userPool.userPoolId,
-          groupName: team.id,
-          description: `Staff of ${team.name}: see and handle this team's reports`.slice(0, 2048),
-        }),
-      );
-    }
-
     const providers = [cognito.UserPoolClientIdentityProvider.COGNITO];
     const idp = props.identityProvider;
     if (idp?.type === 'oidc') {
@@ -81,7 +69,11 @@ export class Auth extends Construct {
         // A dynamic reference: CloudFormation resolves it at deploy time, the template never holds the secret.
         clientSecret: SecretValue.secretsManager(idp.clientSecretName).unsafeUnwrap(),
         scopes: idp.scopes,
-        attributeMapping: { email: cognito.ProviderAttribute.other(idp.emailClaim) },
+        attributeMapping: {
+          email: cognito.ProviderAttribute.other(idp.emailClaim),
+          // Only a trusted provider's "verified" counts; otherwise its users' email stays unverified (no access).
+          ...(idp.trusted ? { emailVerified: cognito.ProviderAttribute.other(idp.emailVerifiedClaim) } : {}),
+        },
       });
       providers.push(cognito.UserPoolClientIdentityProvider.custom(provider.providerName));
     } else if (idp?.type === 'saml') {
@@ -89,7 +81,10 @@ export class Auth extends Construct {
         userPool: this.userPool,
         name: idp.name,
         metadata: cognito.UserPoolIdentityProviderSamlMetadata.url(idp.metadataUrl),
-        attributeMapping: { email: cognito.ProviderAttribute.other(idp.emailAttribute) },
+        attributeMapping: {
+          email: cognito.ProviderAttribute.other(idp.emailAttribute),
+          ...(idp.trusted && idp.emailVerifiedAttribute ? { emailVerified: cognito.ProviderAttribute.other(idp.emailVerifiedAttribute) } : {}),
+        },
       });
       providers.push(cognito.UserPoolClientIdentityProvider.custom(provider.providerName));
     }

@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
+import { DIRECTORY_PARTITION, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface StorageProps {
@@ -119,10 +119,79 @@ export class Storage extends Construct {
       );
     }
     const writes = items.some((action) => action === 'PutItem' || action === 'UpdateItem');
+    // Report access never includes the directory: only the administrators' function writes it.
+    if (writes) this.denyDirectoryWrites(grantee);
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ReportTableKey',
         actions: writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  /**
+   * Read access to the directory's items and nothing else: GetItem only where every leading key is the directory's
+   * partition (dynamodb:LeadingKeys). For the public functions (web, submit), so "submit cannot read reports" holds.
+   */
+  grantDirectoryRead(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'DirectoryItems',
+        actions: ['dynamodb:GetItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } },
+      }),
+    );
+    this.#grantKeyForDirectory(grantee, ['kms:Decrypt']);
+  }
+
+  /**
+   * The administrators' function: read, write and list the directory's versions (its partition only), and count a
+   * team's open reports on the byTeam index (dynamodb:Select COUNT: it learns whether there are any, never what).
+   */
+  grantDirectoryAdministration(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'DirectoryVersions',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'CountOpenReports',
+        actions: ['dynamodb:Query'],
+        resources: [this.indexArn('byTeam')],
+        conditions: { StringEquals: { 'dynamodb:Select': 'COUNT' } },
+      }),
+    );
+    this.#grantKeyForDirectory(grantee, ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+  }
+
+  /**
+   * For every function granted report writes (grantTable does it): an explicit deny on the directory's partition,
+   * so only the administrators' function (and the deployment's seed) can change who sees what.
+   */
+  denyDirectoryWrites(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'NoDirectoryWrites',
+        effect: iam.Effect.DENY,
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAnyValue:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } },
+      }),
+    );
+  }
+
+  #grantKeyForDirectory(grantee: iam.IGrantable, actions: string[]): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'DirectoryTableKey',
+        actions,
         resources: [this.key.keyArn],
         conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
       }),

@@ -1,8 +1,10 @@
 // The functions behind the HTTP API, one per role, each granted exactly what it does:
-//   web     the form pages, assets and form definition: reads only the bundled directory, no table access at all
+//   web     the form pages, assets and form definition: reads the directory from the table, nothing else
 //   submit  writes a new report and its first audit event in one conditional transaction: it cannot read reports
 //   status  reads one report's status for a reporter's signed link
 //   cases   the staff portal: the team's reports (byTeam index), one report, acknowledge and feedback
+//   directory  the administrators' directory API: the only function that writes the directory's items
+// web and submit read the directory from the table, and only it (an IAM condition on the leading key).
 import { Duration } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -53,6 +55,8 @@ export class Web extends Construct {
     // TransactWriteItems of two conditional Puts: dynamodb:PutItem (+ ConditionCheckItem for condition-only items).
     // No read action: an existing report comes back from the failed condition (ReturnValuesOnConditionCheckFailure).
     storage.grantTable(submit.role, { items: ['PutItem', 'ConditionCheckItem'], writesReturnNothing: true });
+    storage.grantDirectoryRead(submit.role);
+    storage.grantDirectoryRead(web.role);
 
     const status = new AppFunction(this, 'Status', {
       ...common,
@@ -80,7 +84,15 @@ export class Web extends Construct {
     // No status link secret: the portal shows no reporter links (functions/cases does not read it). Should it ever,
     // the call fails with AccessDenied (the ARN is in its environment) rather than signing with a default.
 
-    this.functions = { web, submit, status, cases };
+    const directory = new AppFunction(this, 'Directory', {
+      ...common,
+      name: 'directory',
+      description: 'The directory API for administrators: read, save a new version, history',
+      memorySize: 256,
+    });
+    storage.grantDirectoryAdministration(directory.role);
+
+    this.functions = { web, submit, status, cases, directory };
     for (const fn of Object.values(this.functions)) {
       acknowledge(fn, 'Serverless-LambdaDLQ',
         `The ${fn.name} function is only invoked synchronously by API Gateway: a failed request is answered with ` +

@@ -14,7 +14,8 @@ afterAll(() => rmSync(taskRoot, { recursive: true, force: true }));
 describe('client scripts in Lambda', () => {
   it('the build command writes the bundles the web function serves from ${LAMBDA_TASK_ROOT}/assets', () => {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'web/client/build.ts'), join(taskRoot, 'assets')], { cwd: taskRoot });
-    expect(readdirSync(join(taskRoot, 'assets')).sort()).toEqual(['form.js', 'portal.js']);
+    // admin.js: the directory's admin page (issue 15).
+    expect(readdirSync(join(taskRoot, 'assets')).sort()).toEqual(['admin.js', 'form.js', 'portal.js']);
     const form = readFileSync(join(taskRoot, 'assets', 'form.js'), 'utf8');
     // zod/mini without its locale files: the form script stays small.
     expect(form.length).toBeLessThan(60_000);
@@ -23,7 +24,7 @@ describe('client scripts in Lambda', () => {
     const probe = `
       const { handler } = await import(${JSON.stringify(join(PROJECT_ROOT, 'functions/web/handler.ts'))});
       const out = {};
-      for (const file of ['form.js', 'portal.js', 'missing.js']) {
+      for (const file of ['form.js', 'portal.js', 'admin.js', 'missing.js']) {
         const path = '/assets/' + file;
         const r = await handler({ version: '2.0', routeKey: 'GET /assets/{file}', rawPath: path, rawQueryString: '', headers: {},
           pathParameters: { file }, isBase64Encoded: false, requestContext: { requestId: 'test', routeKey: 'GET /assets/{file}', http: { method: 'GET', path } } }, {});
@@ -36,6 +37,7 @@ describe('client scripts in Lambda', () => {
     const result = JSON.parse(output.slice(output.indexOf('RESULT') + 'RESULT'.length));
     expect(result['form.js']).toEqual({ status: 200, type: 'text/javascript; charset=utf-8', length: form.length });
     expect(result['portal.js'].status).toBe(200);
+    expect(result['admin.js'].status).toBe(200);
     expect(result['missing.js'].status).toBe(404);
   });
 

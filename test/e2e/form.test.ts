@@ -138,10 +138,12 @@ describe('the form with JavaScript, in English', () => {
     expect(await stack.repository.listByTeam('mottagning-norr', 'open').then((list) => list.filter((r) => r.language === 'en').length)).toBe(0);
   });
 
-  it('shows the out-of-hours number of the chosen school when "urgent" is chosen, and the reason field when guardians were not told', async () => {
+  it("shows the chosen school's contact (the team's function and phone, no person), the out-of-hours number when \"urgent\" is chosen, and the reason field when guardians were not told", async () => {
     await page.selectOption('#f-schoolId', 'holmen');
+    await textOf(page.locator('#f-schoolId-contact')).toContain('Mottagningsgruppen Syd, contact for Holmens skola, 010-100 11 20');
     await page.check('#f-urgency-urgent');
-    await textOf(page.locator('#urgent-note')).toContain('010-100 10 20');
+    // One out-of-hours service for the municipality (the directory's outOfHours), whatever the school.
+    await textOf(page.locator('#urgent-note')).toContain('010-100 10 00');
     await textOf(page.locator('#urgent-note')).toContain('call 112 now');
     await page.check('#f-guardiansInformed-no');
     await expectVisible(page.locator('#f-guardiansNotInformedReason'));

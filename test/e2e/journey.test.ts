@@ -84,9 +84,10 @@ describe('the journey: report → alert → portal → acknowledge → feedback 
     await page.locator('#f-schoolId-filter').fill('ekback');
     await expect.poll(() => page.locator('#f-schoolId').inputValue()).toBe('ekbacken');
     await page.locator('label[for="f-urgency-urgent"]').click();
-    // The urgent guidance repeats 112 and names the school's out-of-hours number.
+    // The school's contact as a function and phone; the urgent guidance repeats 112 and names the out-of-hours number.
+    await textOf(page.locator('#f-schoolId-contact')).toContain('Mottagningsgruppen Norr, kontakt för Ekbackens skola, 010-100 11 10');
     await expectVisible(page.locator('#urgent-note'));
-    await textOf(page.locator('#urgent-note')).toContain('010-100 10 10');
+    await textOf(page.locator('#urgent-note')).toContain('010-100 10 00');
     await expectAccessible(page, 'form, urgent chosen');
     await page.locator('label[for="f-urgency-normal"]').click();
     await expectVisible(page.locator('#urgent-note'), false);

@@ -65,6 +65,12 @@ describe('a bad config fails with the key named', () => {
     expect(failureOf(writeConfig(config))).toMatch(/auth\.identityProvider\.clientSecretName: is required/);
   });
 
+  it('a trusted SAML provider without the attribute that says an email is verified', () => {
+    const config = base();
+    config.auth.identityProvider = { type: 'saml', name: 'Kommun-ADFS', metadataUrl: 'https://adfs.example/metadata.xml', trusted: true };
+    expect(failureOf(writeConfig(config))).toMatch(/auth\.identityProvider\.emailVerifiedAttribute: is required for a trusted SAML provider/);
+  });
+
   it('a directory file that does not exist', () => {
     expect(failureOf(writeConfig({ ...base(), directoryFile: join(REPO, 'directory/missing.json') }))).toMatch(/Cannot read the directory \(config key "directoryFile"/);
   });
@@ -126,6 +132,7 @@ describe('config options', () => {
       issuerUrl: 'https://login.microsoftonline.com/tenant/v2.0',
       clientId: 'client-id',
       clientSecretName: 'ekdala/oidc-client-secret',
+      trusted: true,
     };
     minimal = synthesize({ configFile: writeConfig({ ...config, directoryFile: SAMPLE_DIRECTORY }), bundle: false });
 
@@ -155,6 +162,8 @@ describe('config options', () => {
         oidc_issuer: 'https://login.microsoftonline.com/tenant/v2.0',
       }),
     });
+    // Marked trusted in the config: its email_verified claim is mapped, so its users' directory access works.
+    template.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', { AttributeMapping: { email: 'email', email_verified: 'email_verified' } });
     const [provider] = Object.keys(template.findResources('AWS::Cognito::UserPoolIdentityProvider'));
     // The client refers to the provider (so CloudFormation creates the provider first).
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { SupportedIdentityProviders: ['COGNITO', { Ref: provider }] });
@@ -165,6 +174,8 @@ describe('config options', () => {
       ProviderName: 'Ekdala-ADFS',
       ProviderType: 'SAML',
       ProviderDetails: Match.objectLike({ MetadataURL: 'https://adfs.ekdala.example/metadata.xml' }),
+      // Not marked trusted: its word on email verification is not taken (no email_verified mapping).
+      AttributeMapping: { email: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress' },
     });
     const [provider] = Object.keys(saml.template.findResources('AWS::Cognito::UserPoolIdentityProvider'));
     saml.template.hasResourceProperties('AWS::Cognito::UserPoolClient', { SupportedIdentityProviders: ['COGNITO', { Ref: provider }] });

@@ -5,10 +5,13 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { routeKey, routes } from '../../core/http/routes.ts';
 import { submitRouteThrottle } from '../../core/http/throttling.ts';
-import { keyAttributes, reportTable } from '../../core/storage/table.ts';
+import { DIRECTORY_PARTITION, directoryCurrentKey, directoryVersionKey, keyAttributes, reportTable } from '../../core/storage/table.ts';
+import { decompressDirectory } from '../../core/adapters/dynamodb/directory-versions.ts';
+import { parseDirectory } from '../../core/directory/directory.ts';
+import { createTable } from '../../local/dynamodb.ts';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/app-function.ts';
 import { acknowledgements } from '../../infra/nag.ts';
 import { HONEYPOT_ALARM_PER_HOUR } from '../../infra/constructs/monitoring.ts';
@@ -89,7 +92,8 @@ describe('storage', () => {
 describe('functions', () => {
   it('has one Node.js 24 arm64 function per role, with its own log group and retention', () => {
     const functions = functionsByName();
-    template.resourceCountIs('AWS::Lambda::Function', Object.keys(functions).length);
+    // ... and CDK's provider function behind the directory seed's custom resources (tested under "the directory").
+    template.resourceCountIs('AWS::Lambda::Function', Object.keys(functions).length + 1);
     for (const fn of Object.values(functions)) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Handler: 'index.handler',
@@ -105,7 +109,8 @@ describe('functions', () => {
 
   it('gives every function the runtime settings, and never LOCAL_MODE', () => {
     const config = exampleConfig();
-    for (const [logical, fn] of resourcesOf('AWS::Lambda::Function')) {
+    const appFunctions = new Set(Object.values(functionsByName()).map((fn) => logicalId(fn.function)));
+    for (const [logical, fn] of resourcesOf('AWS::Lambda::Function').filter(([logical]) => appFunctions.has(logical))) {
       const variables = fn.Properties.Environment.Variables;
       expect(variables, logical).toMatchObject({
         TABLE_NAME: ref(stack.storage.table),
@@ -132,7 +137,7 @@ describe('functions', () => {
     expect(reserved(functions.reminders)).toBe(1);
   });
 
-  it('bundles each handler as ESM with the createRequire banner and the directory beside it', () => {
+  it('bundles each handler as ESM with the createRequire banner and the directory beside it', async () => {
     const directory = JSON.stringify(sampleDirectory());
     const assets: Record<string, string> = {};
     for (const [name, fn] of Object.entries(functionsByName())) {
@@ -144,7 +149,7 @@ describe('functions', () => {
       expect(JSON.stringify(JSON.parse(readFileSync(join(asset, 'directory.json'), 'utf8'))), name).toBe(directory);
       assets[name] = asset;
     }
-    expect(readdirSync(join(assets.web!, 'assets')).sort()).toEqual(['form.js', 'portal.js']);
+    expect(readdirSync(join(assets.web!, 'assets')).sort()).toEqual(['admin.js', 'form.js', 'portal.js']);
     // What Lambda does first: import the bundle in plain Node (from its task root). Without the banner an ESM
     // bundle that includes the AWS SDK fails right here ("Dynamic require of ... is not supported").
     const script = `
@@ -163,10 +168,17 @@ describe('functions', () => {
       const script = await get('/assets/form.js');
       result.formScript = [script.statusCode, script.headers['content-type'], script.body.length > 1000];
       console.log(JSON.stringify(result));`;
+    // The functions read the directory from the table (DynamoDB Local here): one with no version stored yet serves
+    // the bundled file, as a new stack does until its seed has run.
+    const tableName = `bundles-${Date.now()}`;
+    await createTable(inject('dynamoEndpoint'), tableName);
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',
       // The settings the stack gives every function (without them the functions refuse to start: no local defaults in AWS).
-      env: { ...process.env, AWS_REGION: 'eu-north-1', LOG_LEVEL: 'ERROR', TABLE_NAME: 'reports', PUBLIC_URL: 'https://orosanmalan.example.se', SENDER_ADDRESS: 'no-reply@example.se' },
+      env: {
+        ...process.env, AWS_REGION: 'eu-north-1', LOG_LEVEL: 'ERROR', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+        PUBLIC_URL: 'https://orosanmalan.example.se', SENDER_ADDRESS: 'no-reply@example.se',
+      },
     });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
@@ -178,16 +190,22 @@ describe('functions', () => {
 });
 
 describe('least privilege', () => {
-  const tableActions = (statements: Statement[]) => statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+  // What a role is allowed (its explicit denies are asserted under "the directory").
+  const tableActions = (statements: Statement[]) =>
+    statements.filter((s) => s.Effect === 'Allow').flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+  const directoryOnly = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } };
   const READS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:PartiQLSelect'];
 
-  it('lets submit write reports and nothing else: no read action, no wildcard', () => {
+  // Issue 15: submit now reads the directory from the table (DESIGN.md "Routing and the directory"), and only it.
+  it('lets submit write reports and read nothing but the directory: no other read action, no wildcard', () => {
     const statements = statementsOfRole(template, stack.web.functions.submit.role);
     const actions = statements.flatMap(actionsOf);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:ConditionCheckItem']));
-    for (const read of READS) expect(actions).not.toContain(read);
+    const reads = statements.filter((s) => s.Effect === 'Allow' && actionsOf(s).some((a) => READS.includes(a)));
+    expect(reads.map(actionsOf)).toEqual([['dynamodb:GetItem']]);
+    expect(reads[0]!.Condition).toEqual(directoryOnly);
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-    expect(tableActions(statements).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:PutItem']);
+    expect(tableActions(statements).sort()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
     expect(actions).not.toContain('secretsmanager:GetSecretValue');
     expect(actions.filter((a) => a.startsWith('ses:') || a.startsWith('sqs:'))).toEqual([]);
     // A write may not hand back the item it replaced (ReturnValues ALL_OLD): the documented dynamodb:ReturnValues
@@ -202,9 +220,13 @@ describe('least privilege', () => {
     expect(statements.flatMap(actionsOf)).toContain('secretsmanager:GetSecretValue');
   });
 
-  it('lets web touch no data at all', () => {
-    const actions = statementsOfRole(template, stack.web.functions.web.role).flatMap(actionsOf);
-    expect(actions.filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([]);
+  it('lets web read the directory and no other data', () => {
+    const statements = statementsOfRole(template, stack.web.functions.web.role).filter((s) => !actionsOf(s).every((a) => a.startsWith('logs:') || a.startsWith('xray:')));
+    expect(statements.map((s) => [s.Effect, actionsOf(s)])).toEqual([
+      ['Allow', ['dynamodb:GetItem']],
+      ['Allow', ['kms:Decrypt']],
+    ]);
+    expect(statements[0]!.Condition).toEqual(directoryOnly);
   });
 
   it('lets cases read and change reports, query the table and the byTeam index only', () => {
@@ -255,6 +277,77 @@ describe('least privilege', () => {
     expect(actionsOf(key).sort()).toEqual(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
     expect(key.Resource).toEqual(getAtt(stack.storage.key, 'Arn'));
     expect(JSON.stringify(key.Condition)).toContain('kms:ViaService');
+  });
+});
+
+describe('the directory', () => {
+  const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+  const directoryOnly = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } };
+  const seeds = () => resourcesOf('Custom::DirectorySeed').map(([, r]) => ({ ...r, create: JSON.parse(r.Properties.Create['Fn::Join'] ? joined(r.Properties.Create) : r.Properties.Create) }));
+  // The Create property is a JSON string with the table name's reference spliced in: put a placeholder in its place.
+  const joined = (value: { 'Fn::Join': [string, unknown[]] }) => value['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'TABLE')).join(value['Fn::Join'][0]);
+
+  it('seeds version 1 and the pointer from the directory file, each only if absent, so a later deploy never overwrites', () => {
+    const all = seeds();
+    expect(all).toHaveLength(2);
+    const keys = all.map((seed) => seed.create.parameters.Item.sk.S).sort();
+    expect(keys).toEqual([directoryCurrentKey().sk, directoryVersionKey(1).sk]);
+    for (const seed of all) {
+      expect(seed.create).toMatchObject({ service: 'DynamoDB', action: 'putItem', ignoreErrorCodesMatching: 'ConditionalCheckFailedException' });
+      expect(seed.create.parameters.ConditionExpression).toBe('attribute_not_exists(pk)');
+      expect(seed.create.parameters.Item.pk.S).toBe(DIRECTORY_PARTITION);
+      expect(seed.create.parameters.Item.version.N).toBe('1');
+      expect(seed.create.parameters.Item.savedBy.S).toBe('deployment');
+      // The same compressed item the app reads: the sample directory, validated.
+      expect(decompressDirectory(seed.create.parameters.Item.data.S)).toEqual(parseDirectory(sampleDirectory()));
+      // Only on create: an update or a delete of the stack leaves the administrators' directory alone.
+      expect(seed.Properties.Update).toBeUndefined();
+      expect(seed.Properties.Delete).toBeUndefined();
+      // The directory names staff: not in the provider's logs.
+      expect(seed.create.logApiResponseData).toBe(false);
+    }
+    const pointer = resourcesOf('Custom::DirectorySeed').find(([, r]) => JSON.stringify(r.Properties.Create).includes('CURRENT'))!;
+    expect(JSON.stringify((pointer[1] as { DependsOn?: string[] }).DependsOn)).toContain(logicalId(stack.directorySeed.versionItem.node.findChild('Resource')));
+  });
+
+  it('lets the seed put directory items and nothing else', () => {
+    const statements = statementsOfRole(template, stack.directorySeed.role).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(statements.map(actionsOf)).toEqual([['dynamodb:PutItem']]);
+    expect(statements[0]!.Condition).toEqual(directoryOnly);
+  });
+
+  it('lets only the directory function (and the seed) write the directory: every other writer is denied its partition', () => {
+    for (const fn of Object.values(functionsByName())) {
+      const statements = statementsOfRole(template, fn.role);
+      const writes = statements.filter((s) => s.Effect === 'Allow' && actionsOf(s).some((a) => WRITES.includes(a)));
+      if (fn.name === 'directory') {
+        expect(writes.map((s) => s.Condition), fn.name).toEqual([directoryOnly]);
+        continue;
+      }
+      if (writes.length === 0) continue;
+      const deny = statements.find((s) => s.Effect === 'Deny');
+      expect(deny, fn.name).toBeDefined();
+      expect(actionsOf(deny!).sort(), fn.name).toEqual([...WRITES].sort());
+      expect(deny!.Resource, fn.name).toEqual(getAtt(stack.storage.table, 'Arn'));
+      expect(deny!.Condition, fn.name).toEqual({ 'ForAnyValue:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } });
+    }
+  });
+
+  it('lets the directory function read only the directory, and only count a team\'s open reports', () => {
+    const statements = statementsOfRole(template, stack.web.functions.directory.role).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    const onTable = statements.find((s) => s.Resource && JSON.stringify(s.Resource) === JSON.stringify(getAtt(stack.storage.table, 'Arn')))!;
+    expect(actionsOf(onTable).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(onTable.Condition).toEqual(directoryOnly);
+    const count = statements.find((s) => JSON.stringify(s.Resource).includes('/index/byTeam'))!;
+    expect(actionsOf(count)).toEqual(['dynamodb:Query']);
+    expect(count.Condition).toEqual({ StringEquals: { 'dynamodb:Select': 'COUNT' } });
+    expect(statements).toHaveLength(2);
+  });
+
+  it('serves the directory routes from the directory function, behind the staff authorizer', () => {
+    const directoryRoutes = routes.filter((r) => r.function === 'directory' && r.path.startsWith('/api/')).map(routeKey).sort();
+    expect(directoryRoutes).toEqual(['GET /api/directory', 'GET /api/directory/history', 'PUT /api/directory']);
+    for (const route of routes.filter((r) => r.function === 'directory')) expect(route.auth).toBe(route.path === '/admin' ? 'public' : 'staff');
   });
 });
 
@@ -346,10 +439,9 @@ describe('staff sign-in', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { WriteAttributes: [] });
   });
 
-  it('has one group per directory team, named by team id', () => {
-    const teams = sampleDirectory().teams.map((t: { id: string }) => t.id).sort();
-    const groups = resourcesOf('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort();
-    expect(groups).toEqual(teams);
+  // Issue 15: the directory alone decides who sees a team's reports, so there are no team groups any more.
+  it('has no team groups: Cognito only proves who someone is', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 0);
   });
 
   it('has a hosted sign-in domain and a code-flow client that returns to the portal', () => {

@@ -22,7 +22,7 @@ export interface TestStack extends LocalApp {
   logLines: string[];
 }
 
-export async function startTestStack(options: { directoryFile?: string } = {}): Promise<TestStack> {
+export async function startTestStack(options: { directoryFile?: string; directoryMaxAgeSeconds?: number } = {}): Promise<TestStack> {
   const dynamoEndpoint = inject('dynamoEndpoint');
   const sesEndpoint = inject('sesEndpoint');
   const logLines: string[] = [];
@@ -32,6 +32,7 @@ export async function startTestStack(options: { directoryFile?: string } = {}): 
     sesEndpoint,
     tableName: `reports-${randomUUID().slice(0, 8)}`,
     directoryFile: options.directoryFile,
+    directoryMaxAgeSeconds: options.directoryMaxAgeSeconds,
     log: (line) => logLines.push(line),
     sweepIntervalMs: 0,
     rateLimit: false, // the rate limit has its own test (test/hostile/abuse.test.ts)

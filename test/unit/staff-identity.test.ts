@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDirectory } from '../../core/directory/directory.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { parseGroups, staffIdentity } from '../../core/identity/staff.ts';
+import { staffIdentity, verifiedEmail } from '../../core/identity/staff.ts';
 
 const directory = parseDirectory(JSON.parse(readFileSync(new URL('../../directory/sample.json', import.meta.url), 'utf8')));
 const withClaims = (claims: Record<string, unknown>) => ({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } }) as unknown as HttpEvent;
@@ -20,10 +20,18 @@ describe('staff identity from the JWT claims', () => {
     expect(staffIdentity(withClaims({ sub: 'u1', email: 'sara.lindqvist@ekdala.example' }), directory).teamIds).toEqual([]);
   });
 
-  it('takes teams from Cognito groups, known teams only', () => {
-    expect(staffIdentity(withClaims({ sub: 'u2', 'cognito:groups': '[mottagning-syd made-up-team]' }), directory).teamIds).toEqual(['mottagning-syd']);
-    expect(parseGroups('["a","b"]')).toEqual(['a', 'b']);
-    expect(parseGroups('a, b')).toEqual(['a', 'b']);
+  // Issue 15 changed the contract: the directory is the one source of team membership (DESIGN.md "Routing and the
+  // directory"), so a Cognito group no longer gives access (it did before).
+  it('gives no team from Cognito groups: only the directory decides', () => {
+    expect(staffIdentity(withClaims({ sub: 'u2', 'cognito:groups': '[mottagning-syd]' }), directory).teamIds).toEqual([]);
+    const removed = { ...directory, teams: directory.teams.map((t) => ({ ...t, contacts: t.contacts.filter((c) => c.email !== 'sara.lindqvist@ekdala.example') })) };
+    const sara = withClaims({ sub: 'u1', email: 'sara.lindqvist@ekdala.example', email_verified: 'true', 'cognito:groups': '[mottagning-norr]' });
+    expect(staffIdentity(sara, removed).teamIds).toEqual([]);
+  });
+
+  it('takes a federated provider\'s boolean email_verified as the JWT carries it', () => {
+    expect(verifiedEmail(withClaims({ email: 'Alva.Admin@ekdala.example', email_verified: true }))).toBe('alva.admin@ekdala.example');
+    expect(verifiedEmail(withClaims({ email: 'alva.admin@ekdala.example', email_verified: 'false' }))).toBeUndefined();
   });
 
   it('refuses a token without subject or email', () => {

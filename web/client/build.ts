@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 export const CLIENT_ENTRIES: Record<string, string> = {
   'form.js': 'form.ts',
   'portal.js': 'portal.ts',
+  'admin.js': 'admin.ts',
 };
 
 const here = fileURLToPath(new URL('.', import.meta.url));

@@ -173,6 +173,7 @@ function enhance(form: HTMLFormElement): void {
   // ---- conditional field, urgent guidance, school filter ----
   const urgentNote = document.querySelector<HTMLElement>('[data-urgent-note]');
   const schoolSelect = form.querySelector<HTMLSelectElement>(`#${fieldId('schoolId')}`);
+  const schoolContact = form.querySelector<HTMLElement>('[data-school-contact]');
 
   function updateDependents(): void {
     for (const box of form.querySelectorAll<HTMLElement>('[data-show-when]')) {
@@ -180,15 +181,13 @@ function enhance(form: HTMLFormElement): void {
       const chosen = form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);
       box.hidden = !(chosen && chosen.value === wanted);
     }
+    if (schoolContact) {
+      // The chosen school's contact: the team's function and phone (the page put it on each option).
+      const text = schoolSelect?.selectedOptions[0]?.dataset.contact ?? '';
+      if (schoolContact.textContent !== text) schoolContact.textContent = text;
+    }
     if (urgentNote) {
-      const urgent = form.querySelector<HTMLInputElement>('input[name="urgency"]:checked')?.value === 'urgent';
-      const option = schoolSelect?.selectedOptions[0];
-      const line = urgentNote.querySelector<HTMLElement>('[data-out-of-hours]');
-      const text = option?.dataset.phone
-        ? (urgentNote.dataset.textTeam ?? '').replace('{team}', option.dataset.team ?? '').replace('{phone}', option.dataset.phone)
-        : (urgentNote.dataset.textNone ?? '');
-      if (line && line.textContent !== text) line.textContent = text;
-      urgentNote.hidden = !urgent;
+      urgentNote.hidden = form.querySelector<HTMLInputElement>('input[name="urgency"]:checked')?.value !== 'urgent';
     }
   }
 

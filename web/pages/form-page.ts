@@ -26,7 +26,7 @@ function valueAt(values: Record<string, unknown> | undefined, name: string): unk
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
 
-/** Each school with the team that serves it (for the out-of-hours number shown when "urgent" is chosen). */
+/** Each school with the team that serves it (its function and phone are shown once the school is chosen). */
 function schoolsWithTeams(directory: Directory) {
   return [...directory.schools]
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
@@ -43,6 +43,12 @@ export function renderFormPage(input: FormPageInput): string {
   const t = formPageTexts[lang];
   const errors = input.errors ?? [];
   const schools = schoolsWithTeams(input.directory);
+  const outOfHoursService = input.directory.outOfHours;
+  /** "Mottagningsgruppen Norr, kontakt för Ekbackens skola, 010-…" for the chosen school (the script keeps it in step). */
+  const schoolContactLine = (schoolId: unknown) => {
+    const school = schools.find((s) => s.id === schoolId);
+    return school?.team ? t.schoolContact(school.team.name, school.name, school.team.phone) : '';
+  };
 
   // Each error goes beside its field; one that belongs to no field is shown in the summary only.
   const fieldErrors = new Map<string, string>();
@@ -114,11 +120,12 @@ ${(field.options ?? []).map(
 <select id="${id}" name="${field.name}"${required}${invalid}${describe}>
 <option value="">${t.chooseSchool}</option>
 ${schools.map(
-  (s) => html`<option value="${s.id}"${s.team ? html` data-team="${s.team.name}" data-phone="${s.team.outOfHoursPhone}"` : ''}${
+  (s) => html`<option value="${s.id}"${s.team ? html` data-contact="${t.schoolContact(s.team.name, s.name, s.team.phone)}"` : ''}${
     s.id === text ? html` selected` : ''
   }>${s.name}</option>`,
 )}
-</select>`;
+</select>
+<p class="help school-contact" id="${id}-contact" data-school-contact aria-live="polite">${schoolContactLine(text)}</p>`;
     } else {
       const autocomplete = field.autocomplete ? html` autocomplete="${field.autocomplete}"` : '';
       const inputMode = field.name === 'child.personalNumber' ? html` inputmode="numeric"` : '';
@@ -132,13 +139,11 @@ ${control}
 
   /** Shown when "urgent" is chosen (the script keeps it in step; without it, after a post with "urgent"). */
   function urgentNote(visible: boolean): SafeHtml {
-    const schoolId = valueAt(input.values, 'schoolId');
-    const team = schools.find((s) => s.id === schoolId)?.team;
     return html`<div class="urgent-live" aria-live="polite">
-<div class="urgent-note" id="urgent-note" data-urgent-note data-text-team="${t.urgentOutOfHours('{team}', '{phone}')}" data-text-none="${t.urgentChooseSchool}"${visible ? '' : html` hidden`}>
+<div class="urgent-note" id="urgent-note" data-urgent-note${visible ? '' : html` hidden`}>
 <h3>${t.urgentHeading}</h3>
 <p><strong>${t.urgentCall112}</strong></p>
-<p data-out-of-hours>${team ? t.urgentOutOfHours(team.name, team.outOfHoursPhone) : t.urgentChooseSchool}</p>
+<p data-out-of-hours>${t.urgentOutOfHours(outOfHoursService.name, outOfHoursService.phone)}</p>
 <p>${t.urgentAlsoSend}</p>
 </div>
 </div>`;
@@ -151,14 +156,7 @@ ${control}
 </div>`
     : '';
 
-  const teamAreas = (teamId: string) =>
-    input.directory.areas
-      .filter((a) => a.teamId === teamId)
-      .map((a) => a.name)
-      .join(', ');
-  const outOfHours = input.directory.teams.map(
-    (team) => html`<li>${teamAreas(team.id) || team.name}: <a href="${telHref(team.outOfHoursPhone)}">${team.outOfHoursPhone}</a></li>`,
-  );
+  const outOfHours = html`<li>${outOfHoursService.name}: <a href="${telHref(outOfHoursService.phone)}">${outOfHoursService.phone}</a></li>`;
   const otherLang =
     lang === 'sv' ? html`<a href="/en" lang="en" hreflang="en">${t.otherLanguage}</a>` : html`<a href="/" lang="sv" hreflang="sv">${t.otherLanguage}</a>`;
 

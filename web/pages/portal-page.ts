@@ -47,6 +47,13 @@ ${team.contacts.map((c) => html`<option value="${c.email}">${c.name} (${c.email}
 <option value="${team.lead.email}">${team.lead.name}, teamledare (${team.lead.email})</option>
 </optgroup>`,
 )}
+<optgroup label="${directory.outOfHours.name}">
+${directory.outOfHours.staff.map((p) => html`<option value="${p.email}">${p.name} (${p.email})</option>`)}
+<option value="${directory.outOfHours.onCallLead.email}">${directory.outOfHours.onCallLead.name}, beredskapsledare (${directory.outOfHours.onCallLead.email})</option>
+</optgroup>
+<optgroup label="Administratörer (katalogen)">
+${directory.administrators.map((p) => html`<option value="${p.email}">${p.name} (${p.email})</option>`)}
+</optgroup>
 </select>
 </div>
 <p class="error" id="dev-sign-in-error" hidden></p>
