@@ -1,13 +1,12 @@
 // The reporter's status, by the signed link in the receipt: received, acknowledged, feedback outcome.
 // Never the report's content. GET /api/status/{token} (JSON) and GET /status/{token} (the page).
-import middy from '@middy/core';
 import { reportRepository, type ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { statusLinkSecret } from '../../core/config/secrets.ts';
 import type { Outcome, Report } from '../../core/domain/report.ts';
 import { verifyStatusToken } from '../../core/domain/status-token.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { httpErrors, pathParameterGuard, requestLogging } from '../../core/http/middleware.ts';
+import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { renderStatusPage } from '../../web/pages/status-page.ts';
 
@@ -58,4 +57,4 @@ export function createStatusHandler(deps: StatusDependencies = defaults) {
   };
 }
 
-export const handler = middy<HttpEvent, HttpResponse>().use(requestLogging()).use(httpErrors()).use(pathParameterGuard()).handler(createStatusHandler());
+export const handler = httpHandler(createStatusHandler());

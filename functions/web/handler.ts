@@ -1,10 +1,9 @@
 // Public pages and the form definition: GET /, /en, /api/forms/concern-report, /assets/{file}.
-import middy from '@middy/core';
 import { randomUUID } from 'node:crypto';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { httpErrors, pathParameterGuard, requestLogging } from '../../core/http/middleware.ts';
+import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { logger } from '../../core/observability/logger.ts';
 import { concernReportForm } from '../../forms/concern-report/index.ts';
@@ -51,4 +50,4 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   throw notFound();
 }
 
-export const handler = middy<HttpEvent, HttpResponse>().use(requestLogging()).use(httpErrors()).use(pathParameterGuard()).handler(webHandler);
+export const handler = httpHandler(webHandler);

@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEMS_PER_NEW_REPORT } from '../../core/storage/table.ts';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import { systemClock } from '../../core/app/ports/clock.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
+import { fixedDirectorySource } from '../../core/directory/source.ts';
 import { buildSubmitHandler } from '../../functions/submit/handler.ts';
 import { lambdaContext, toEvent } from '../../local/http-server.ts';
 import { freePort } from '../../local/processes.ts';
@@ -164,9 +166,9 @@ describe('an outage', () => {
       new DynamoDBClient({ endpoint: `http://127.0.0.1:${deadPort}`, region: 'eu-north-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 }),
     );
     const handler = buildSubmitHandler({
-      repository: () => new ReportRepository({ client, tableName: stack.tableName, retentionDays: 90 }),
-      directory: () => loadDirectory(),
-      now: () => new Date(),
+      reports: new ReportRepository({ client, tableName: stack.tableName, retentionDays: 90 }),
+      directory: fixedDirectorySource(loadDirectory()),
+      clock: systemClock,
     });
     const before = await itemCount();
     const request = { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, httpVersion: '1.1', socket: {} };
