@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTable } from './dynamodb.ts';
 import { signIn, verifyDevToken } from './dev-auth.ts';
-import { startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
+import { lambdaContext, startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
 import { submitThrottle, type Throttle } from '../core/http/throttling.ts';
 import { submitRateLimit } from './rate-limit.ts';
 
@@ -78,7 +78,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
         if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) {
           return { status: 400, body: { errors: [{ path: 'now', message: 'must be an ISO 8601 time' }] } };
         }
-        return { status: 200, body: await reminders.handler(scheduledEvent(new Date(now))) };
+        return { status: 200, body: await reminders.handler(scheduledEvent(new Date(now)), lambdaContext('reminders')) };
       },
     },
   ];
@@ -118,7 +118,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   // As the EventBridge schedule in AWS: a sweep every few minutes with the event's time as "now".
   if (options.sweepIntervalMs !== 0) {
     const timer = setInterval(() => {
-      reminders.handler(scheduledEvent(new Date())).catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
+      reminders.handler(scheduledEvent(new Date()), lambdaContext('reminders')).catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
     }, options.sweepIntervalMs ?? 5 * 60_000);
     timer.unref();
     stoppers.push(async () => clearInterval(timer));

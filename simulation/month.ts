@@ -13,7 +13,7 @@ import type { AuditEvent, Report } from '../core/domain/report.ts';
 import type { HttpEvent, ParsedHttpEvent } from '../core/http/event.ts';
 import { concernReportForm } from '../forms/concern-report/index.ts';
 import { createCasesHandler } from '../functions/cases/handler.ts';
-import { sweep } from '../functions/reminders/handler.ts';
+import { sweepDue as sweep } from '../core/app/sweep-due.ts';
 import { createSubmitHandler } from '../functions/submit/handler.ts';
 
 export type Behaviour = 'prompt' | 'late' | 'silent';

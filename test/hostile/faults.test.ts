@@ -30,7 +30,7 @@ import { concernReportForm } from '../../forms/concern-report/index.ts';
 import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { createNotifyHandler } from '../../functions/notify/handler.ts';
 import { notifyStreamSettings } from '../../functions/notify/stream-settings.ts';
-import { sweep } from '../../functions/reminders/handler.ts';
+import { sweepDue as sweep } from '../../core/app/sweep-due.ts';
 import { createTable, startDynamoDbLocal, type LocalDynamo } from '../../local/dynamodb.ts';
 import { freePort } from '../../local/processes.ts';
 import { mailbox, startLocalSes, type LocalSes, type StoredEmail } from '../../local/ses.ts';
