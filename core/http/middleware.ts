@@ -87,9 +87,11 @@ export function httpErrors(): MiddlewareObj<HttpEvent, HttpResponse> {
  */
 export function requestLogging(): MiddlewareObj<HttpEvent, HttpResponse>[] {
   return [
-    injectLambdaContext(logger, { resetKeys: true, correlationIdPath: 'requestContext.requestId' }) as MiddlewareObj<HttpEvent, HttpResponse>,
+    injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<HttpEvent, HttpResponse>,
     {
+      // Set directly rather than by Powertools' correlationIdPath, which needs a JMESPath package for one lookup.
       before: async (request) => {
+        logger.setCorrelationId(request.event.requestContext?.requestId ?? request.context?.awsRequestId);
         logger.appendKeys({ route: request.event.routeKey });
       },
     },

@@ -8,3 +8,5 @@ export { MemoryReportStore } from './report-store.ts';
 
 export const sampleDirectory = parseDirectory(sample);
 export const sampleDirectorySource = fixedDirectorySource(sampleDirectory);
+export { fixedDirectorySource } from '../../../core/directory/source.ts';
+export { MemoryLedger, MemoryMailer } from './email.ts';
