@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { functionEnvironment } from '../core/config/runtime.ts';
 import { createTable } from './dynamodb.ts';
 import { signIn, verifyDevToken } from './dev-auth.ts';
 import { lambdaContext, startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
@@ -37,12 +38,15 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   const url = `http://127.0.0.1:${options.port}`;
   // The handlers read their settings from the environment, as in Lambda: set it before loading them.
   Object.assign(process.env, {
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
-    SES_ENDPOINT: options.sesEndpoint,
-    DIRECTORY_FILE: options.directoryFile ?? SAMPLE_DIRECTORY,
-    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${options.port}`,
-    LOCAL_MODE: 'true',
+    ...functionEnvironment({
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+      SES_ENDPOINT: options.sesEndpoint,
+      DIRECTORY_FILE: options.directoryFile ?? SAMPLE_DIRECTORY,
+      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${options.port}`,
+      LOCAL_MODE: 'true',
+    }),
+    // The SDK's own variables, not ours: DynamoDB Local and the local SES accept any credentials.
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
   });
