@@ -52,15 +52,15 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   });
   await createTable(options.dynamoEndpoint, tableName);
 
-  const [{ handler: web }, { handler: submit }, { handler: cases }, { handler: status }, reminders, { loadDirectory }] = await Promise.all([
+  const [{ handler: web }, { handler: submit }, { handler: cases }, { handler: status }, reminders, { directorySource }] = await Promise.all([
     import('../functions/web/handler.ts'),
     import('../functions/submit/handler.ts'),
     import('../functions/cases/handler.ts'),
     import('../functions/status/handler.ts'),
     import('../functions/reminders/handler.ts'),
-    import('../core/directory/load.ts'),
+    import('../core/directory/source.ts'),
   ]);
-  const directory = loadDirectory();
+  const directory = directorySource();
 
   const devRoutes: LocalRoute[] = [
     {
@@ -69,7 +69,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       handle: async (_request, body) => {
         const email = safeJson(body)?.email;
         if (typeof email !== 'string') return { status: 400, body: { errors: [{ path: 'email', message: 'is required' }] } };
-        const token = await signIn(directory, email);
+        const token = await signIn(await directory.current(), email);
         if (!token) return { status: 403, body: { errors: [{ path: 'email', message: 'is not a contact or lead of any team in the directory' }] } };
         return { status: 200, body: { token } };
       },

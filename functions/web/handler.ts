@@ -1,6 +1,6 @@
 // Public pages and the form definition: GET /, /en, /api/forms/concern-report, /assets/{file}.
 import { randomUUID } from 'node:crypto';
-import { loadDirectory } from '../../core/directory/load.ts';
+import { directorySource } from '../../core/directory/source.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
 import { httpHandler } from '../../core/http/middleware.ts';
@@ -14,6 +14,7 @@ import { renderFormPage } from '../../web/pages/form-page.ts';
 
 const local = !process.env.LAMBDA_TASK_ROOT;
 // Outside Lambda the scripts are built from source: start now, so the first page is not kept waiting.
+// Local only: esbuild's message names the source file and line, no personal data.
 if (local) clientBundles().catch((error: unknown) => logger.error('client scripts failed to build', { error: String(error) }));
 
 const assetHeaders = (type: string) => ({
@@ -27,10 +28,10 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   const path = event.rawPath;
   if (path === '/' || path === '/en') {
     const lang = path === '/en' ? 'en' : 'sv';
-    return html(200, renderFormPage({ lang, directory: loadDirectory(), submissionId: randomUUID() }));
+    return html(200, renderFormPage({ lang, directory: await directorySource().current(), submissionId: randomUUID() }));
   }
   if (path === '/api/forms/concern-report') {
-    const directory = loadDirectory();
+    const directory = await directorySource().current();
     return json(200, {
       id: concernReportForm.id,
       schema: concernReportForm.jsonSchema(),
