@@ -23,11 +23,8 @@ import { DynamoEmailLedger, type EmailLedger } from '../../core/adapters/dynamod
 import { ReportRepository, type StoredReport } from '../../core/adapters/dynamodb/report-repository.ts';
 import type { Mailer, OutgoingEmail } from '../../core/adapters/ses/mailer.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
-import { createReport, type AuditEvent, type Report } from '../../core/domain/report.ts';
-import { routeReport } from '../../core/domain/routing.ts';
+import type { AuditEvent, Report } from '../../core/domain/report.ts';
 import { reportKey } from '../../core/storage/table.ts';
-import { concernReportForm } from '../../forms/concern-report/index.ts';
-import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { createNotifyHandler } from '../../functions/notify/handler.ts';
 import { fixedClock } from '../../core/app/ports/clock.ts';
 import { notifyStreamSettings } from '../../functions/notify/stream-settings.ts';
@@ -38,6 +35,7 @@ import { mailbox, startLocalSes, type LocalSes, type StoredEmail } from '../../l
 import { newFigures, recordFigures } from '../support/hostile-figures.ts';
 import { postSubmission, sleep, startHostileStack, tableClient, waitFor, type HostileStack } from '../support/hostile-stack.ts';
 import { validSubmission } from '../support/local-stack.ts';
+import { newReportWithAudit } from '../support/reports.ts';
 
 const figures = newFigures();
 let dataDirectory: string;
@@ -260,15 +258,7 @@ async function reportsOnOwnTable(count: number, now: Date): Promise<{ repository
   const directory = loadDirectory();
   const reports: Report[] = [];
   for (let i = 0; i < count; i++) {
-    const submission = concernReportSchema.parse(validSubmission({ schoolId: i % 2 ? 'ekbacken' : 'sodervik', reporter: { email: `egen-${i}@example.se` } }));
-    const { report, audit } = createReport({
-      submissionId: randomUUID(),
-      submission,
-      bodyHash: `hash-${i}`,
-      route: routeReport(directory, submission.schoolId),
-      policy: concernReportForm.deadlines,
-      now,
-    });
+    const { report, audit } = newReportWithAudit({ at: now, directory, body: { schoolId: i % 2 ? 'ekbacken' : 'sodervik', reporter: { email: `egen-${i}@example.se` } } });
     await repository.create(report, audit);
     reports.push(report);
   }

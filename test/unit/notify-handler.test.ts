@@ -4,13 +4,12 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { toItem } from '../../core/adapters/dynamodb/report-repository.ts';
 import type { OutgoingEmail } from '../../core/app/ports/mailer.ts';
 import { fixedClock, fixedDirectorySource, MemoryLedger, MemoryMailer } from '../support/fakes/index.ts';
+import { newReport as makeReport } from '../support/reports.ts';
 import { parseDirectory } from '../../core/directory/directory.ts';
 import { atLocalTime } from '../../core/domain/calendar.ts';
-import { createReport, recordFeedback, type Report } from '../../core/domain/report.ts';
-import { routeReport } from '../../core/domain/routing.ts';
+import { recordFeedback, type Report } from '../../core/domain/report.ts';
 import { verifyStatusToken } from '../../core/domain/status-token.ts';
 import { concernReportDeadlines as policy } from '../../forms/concern-report/policy.ts';
-import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { createNotifyHandler } from '../../functions/notify/handler.ts';
 import sample from '../../directory/sample.json' with { type: 'json' };
 
@@ -19,15 +18,7 @@ const now = atLocalTime('2026-11-25', '10:00');
 const SECRET = 'unit-test-status-secret-0123456789';
 
 function newReport(id: string, reporterEmail = 'anna.lind@example.se'): Report {
-  const submission = concernReportSchema.parse({
-    schoolId: 'ekbacken',
-    urgency: 'normal',
-    reporter: { name: 'Anna Lind', role: 'Lärare', email: reporterEmail },
-    child: { firstName: 'Elias', lastName: 'Berg' },
-    concern: { categories: ['absence'], description: 'Seen.' },
-    guardiansInformed: 'yes',
-  });
-  return createReport({ submissionId: id, submission, bodyHash: 'x', route: routeReport(directory, 'ekbacken'), policy, now }).report;
+  return makeReport({ at: now, id, body: { reporter: { email: reporterEmail } } });
 }
 
 let sequence = 100;

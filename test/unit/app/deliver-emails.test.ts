@@ -4,20 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deliverEmails, type ChangeRecord } from '../../../core/app/deliver-emails.ts';
 import { atLocalTime } from '../../../core/domain/calendar.ts';
-import { acknowledge, createReport, recordFeedback, type Report } from '../../../core/domain/report.ts';
-import { routeReport } from '../../../core/domain/routing.ts';
+import { acknowledge, recordFeedback, type Report } from '../../../core/domain/report.ts';
 import { concernReportForm } from '../../../forms/concern-report/index.ts';
-import { exampleSubmission } from '../../../forms/concern-report/example.ts';
-import { fixedClock, MemoryLedger, MemoryMailer, sampleDirectory, sampleDirectorySource } from '../../support/fakes/index.ts';
+import { fixedClock, MemoryLedger, MemoryMailer, sampleDirectorySource } from '../../support/fakes/index.ts';
+import { newReport as makeReport } from '../../support/reports.ts';
 
 const now = atLocalTime('2026-11-25', '10:00');
 const policy = concernReportForm.deadlines;
 
-function newReport(reporterEmail = 'anna.lind@example.se'): Report {
-  const body = exampleSubmission();
-  const submission = concernReportForm.schema.parse({ ...body, reporter: { ...(body.reporter as object), email: reporterEmail } });
-  return createReport({ submissionId: randomUUID(), submission, bodyHash: 'x', route: routeReport(sampleDirectory, 'ekbacken'), policy, now }).report;
-}
+const newReport = (reporterEmail = 'anna.lind@example.se') => makeReport({ at: now, body: { reporter: { email: reporterEmail } } });
 
 let n = 0;
 const inserted = (report: Report): ChangeRecord => ({ id: String(n++), itemKey: report.id, change: { eventName: 'INSERT', newReport: report } });
