@@ -1,176 +1,14 @@
-// The staff portal's script (bundled by esbuild into /assets/portal.js): sign-in (the dev sign-in locally,
+// The staff portal's script (bundled by esbuild into /assets/portal.js; its API types, texts, DOM helpers and
+// session in web/client/portal/): sign-in (the dev sign-in locally,
 // Cognito's hosted UI with authorization code + PKCE in AWS), the team's reports, one report in full with
 // its audit trail, and the two actions (acknowledge, feedback), each confirmed before it is sent as a POST.
 // The token lives in sessionStorage only (this tab), never in a URL. Report data is written into the page
 // with DOM APIs and textContent, never as HTML.
-import { concernReportTexts } from '../../forms/concern-report/labels.ts';
-import { formatLocal } from '../format.ts';
-
-type Status = 'received' | 'acknowledged' | 'closed';
-type Outcome = 'investigation-opened' | 'investigation-not-opened' | 'already-ongoing';
-
-interface CaseSummary {
-  id: string;
-  reference: string;
-  teamId: string;
-  submittedAt: string;
-  urgency: 'normal' | 'urgent';
-  schoolName: string | null;
-  routedToFallback: boolean;
-  categories: string[];
-  status: Status;
-  acknowledgeBy: string;
-  feedbackBy: string;
-  acknowledgedAt: string | null;
-  outcome: Outcome | null;
-  nextDeadline: string | null;
-  overdue: boolean;
-  escalationCount: number;
-}
-
-interface AuditEvent {
-  at: string;
-  actor: { kind: string; id?: string };
-  action: string;
-  detail?: Record<string, string | number | boolean>;
-}
-
-interface CaseDetail {
-  summary: CaseSummary;
-  report: {
-    schoolId: string;
-    acknowledgedBy?: string;
-    feedback?: { outcome: Outcome; note: string; at: string; by: string };
-    closedAt?: string;
-    submission: {
-      schoolId: string;
-      urgency: string;
-      reporter: { name: string; role: string; email: string; phone: string };
-      child: { firstName: string; lastName: string; personalNumber: string; birthDate: string; grade: string };
-      concern: { categories: string[]; description: string; childsOwnWords: string; actionsTaken: string };
-      guardiansInformed: 'yes' | 'no' | 'unknown';
-      guardiansNotInformedReason: string;
-    };
-  };
-  emailsSent: string[];
-  audit: AuditEvent[];
-}
-
-const TOKEN_KEY = 'portal-token';
-const PKCE_KEY = 'portal-pkce';
-const SIGNED_OUT_KEY = 'portal-signed-out';
-const labels = concernReportTexts.sv;
-
-const T = {
-  portal: 'Portal – orosanmälningar',
-  loading: 'Laddar…',
-  statuses: { received: 'Ny – mottagandet inte bekräftat', acknowledged: 'Mottagandet bekräftat – återkoppling återstår', closed: 'Avslutad – återkoppling lämnad' } as Record<Status, string>,
-  outcomes: {
-    'investigation-opened': 'Utredning inleds',
-    'investigation-not-opened': 'Utredning inleds inte',
-    'already-ongoing': 'Utredning pågår redan',
-  } as Record<Outcome, string>,
-  outcomeHelp: {
-    'investigation-opened': 'Socialtjänsten har beslutat att inleda en utredning.',
-    'investigation-not-opened': 'Socialtjänsten har beslutat att inte inleda en utredning.',
-    'already-ongoing': 'Barnet har redan en pågående utredning.',
-  } as Record<Outcome, string>,
-  actions: {
-    submitted: 'Anmälan inkom',
-    viewed: 'Öppnad i portalen',
-    acknowledged: 'Mottagandet bekräftat',
-    'feedback-recorded': 'Återkoppling registrerad',
-    'reminder-sent': 'Påminnelse skickad',
-    escalated: 'Eskalerad till teamledaren',
-    'email-sent': 'E-post skickad',
-  } as Record<string, string>,
-  actors: { reporter: 'Anmälaren', system: 'Systemet' } as Record<string, string>,
-};
-
-/** The audit event's detail in words (ids and categories only ever reach it). */
-function auditDetail(detail: AuditEvent['detail']): string {
-  if (!detail) return '';
-  const parts: string[] = [];
-  if (detail.urgency === 'urgent' || detail.urgency === 'normal') parts.push(labels.urgency[detail.urgency]);
-  if (detail.routedToFallback === true) parts.push('okänd skola, till reservteamet');
-  if (typeof detail.outcome === 'string' && detail.outcome in T.outcomes) parts.push(T.outcomes[detail.outcome as Outcome]);
-  if (typeof detail.email === 'string') parts.push(emailName(detail.email));
-  if (typeof detail.kind === 'string') parts.push(emailName(detail.kind));
-  return parts.join(', ');
-}
-
-/** "alert:sara@…" → "larm till sara@…", "receipt" → "kvitto till anmälaren", … */
-function emailName(key: string): string {
-  const [kind, to] = key.split(':');
-  const names: Record<string, string> = {
-    alert: 'larm',
-    receipt: 'kvitto till anmälaren',
-    outcome: 'utfall till anmälaren',
-    reminder: 'påminnelse',
-  };
-  const base = kind?.startsWith('escalation') ? `eskalering ${kind.split('#')[1] ?? ''}`.trim() : (names[kind ?? ''] ?? key);
-  return to ? `${base} till ${to}` : base;
-}
-
-// ---------- small DOM helpers: text only ----------
-type Child = Node | string | null | undefined | false;
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-const when = (iso: string | null | undefined) => (iso ? formatLocal(iso, 'sv') : '–');
-function timeEl(iso: string): HTMLTimeElement {
-  return el('time', { datetime: iso }, formatLocal(iso, 'sv'));
-}
-function facts(rows: Array<[string, Child | Child[]]>): HTMLDListElement {
-  const list = el('dl', { class: 'facts' });
-  for (const [term, value] of rows) {
-    const dd = el('dd');
-    for (const part of Array.isArray(value) ? value : [value]) if (part) dd.append(part);
-    if (!dd.childNodes.length) dd.append('–');
-    list.append(el('div', {}, el('dt', {}, term), dd));
-  }
-  return list;
-}
-function badge(text: string, kind: string): HTMLElement {
-  return el('span', { class: `badge badge-${kind}` }, text);
-}
-
-// ---------- tokens ----------
-function tokenClaims(token: string): Record<string, unknown> | null {
-  try {
-    const part = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(Uint8Array.from(atob(part.padEnd(Math.ceil(part.length / 4) * 4, '=')), (c) => c.charCodeAt(0)));
-    return JSON.parse(json) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-}
-function storedToken(): string | null {
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  if (!token) return null;
-  const exp = tokenClaims(token)?.exp;
-  if (typeof exp === 'number' && exp * 1000 < Date.now() + 30_000) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    return null;
-  }
-  return token;
-}
-
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const randomString = (size = 32) => base64url(crypto.getRandomValues(new Uint8Array(size)));
-
-class ApiError extends Error {
-  readonly status: number;
-  readonly body: { message?: string; errors?: Array<{ path: string; message: string }> } | null;
-  constructor(status: number, body: ApiError['body']) {
-    super(body?.message ?? `HTTP ${status}`);
-    this.status = status;
-    this.body = body;
-  }
-}
+import { ApiError } from './portal/api-error.ts';
+import type { CaseDetail, CaseList, CaseSummary, Outcome } from './portal/contract.ts';
+import { badge, el, facts, timeEl, when } from './portal/dom.ts';
+import { base64url, PKCE_KEY, randomString, SIGNED_OUT_KEY, storedToken, tokenClaims, TOKEN_KEY } from './portal/session.ts';
+import { auditDetail, emailName, labels, T } from './portal/texts.ts';
 
 // ---------- the portal ----------
 function start(root: HTMLElement): void {
@@ -341,13 +179,12 @@ function start(root: HTMLElement): void {
     }
     const status = error instanceof ApiError ? error.status : 0;
     const [title, text] =
-      status === 403
-        ? ['Anmälan tillhör ett annat team', 'Du kan bara se anmälningar till ditt eget team.']
-        : status === 404
-          ? ['Anmälan finns inte', 'Den kan ha gallrats efter att den avslutades, eller så är länken fel.']
-          : status === 0
-            ? ['Ingen kontakt med servern', 'Kontrollera anslutningen och försök igen.']
-            : ['Något gick fel', 'Försök igen om en stund.'];
+      // Another team's report is 404 too: the API does not tell the two apart, so neither does the page.
+      status === 404
+        ? ['Anmälan finns inte', 'Den kan ha gallrats efter att den avslutades, eller så är länken fel.']
+        : status === 0
+          ? ['Ingen kontakt med servern', 'Kontrollera anslutningen och försök igen.']
+          : ['Något gick fel', 'Försök igen om en stund.'];
     const button = el('button', { type: 'button' }, 'Försök igen');
     button.addEventListener('click', retry);
     document.title = `${title} – ${T.portal}`;
@@ -400,7 +237,7 @@ function start(root: HTMLElement): void {
   async function showList(): Promise<void> {
     show(el('h1', { tabindex: '-1' }, 'Anmälningar'), el('p', {}, T.loading));
     try {
-      const data = await api<{ teams: Array<{ id: string; name: string }>; cases: CaseSummary[] }>(`/api/cases?status=${wanted}`);
+      const data = await api<CaseList>(`/api/cases?status=${wanted}`);
       showSignedIn();
       const teamNames = data.teams.map((t) => t.name).join(' och ') || 'inget team';
       const cases = [...data.cases];
