@@ -4,10 +4,12 @@
 // its audit trail, and the two actions (acknowledge, feedback), each confirmed before it is sent as a POST.
 // The token lives in sessionStorage only (this tab), never in a URL. Report data is written into the page
 // with DOM APIs and textContent, never as HTML.
+import { api } from './portal/api.ts';
 import { ApiError } from './portal/api-error.ts';
+import { finishHostedSignIn, startHostedSignIn, type CognitoClient } from './portal/cognito.ts';
 import type { CaseDetail, CaseList, CaseSummary, Outcome } from './portal/contract.ts';
 import { badge, el, facts, timeEl, when } from './portal/dom.ts';
-import { base64url, PKCE_KEY, randomString, SIGNED_OUT_KEY, storedToken, tokenClaims, TOKEN_KEY } from './portal/session.ts';
+import { SIGNED_OUT_KEY, storedToken, tokenClaims, TOKEN_KEY } from './portal/session.ts';
 import { auditDetail, emailName, labels, T } from './portal/texts.ts';
 
 // ---------- the portal ----------
@@ -48,61 +50,13 @@ function start(root: HTMLElement): void {
     section.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  async function startCognitoSignIn(): Promise<void> {
-    const verifier = randomString(48);
-    const state = randomString(16);
-    const returnTo = location.pathname + location.search;
-    sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, returnTo }));
-    const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-    const params = new URLSearchParams({
-      response_type: 'code',
-      client_id: root.dataset.clientId!,
-      redirect_uri: root.dataset.redirectUri!,
-      scope: 'openid email profile',
-      state,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-    });
-    location.assign(`${root.dataset.signInUrl}/oauth2/authorize?${params}`);
-  }
-
-  /** Back from Cognito with ?code=…&state=…: trade the code for tokens, then clean the URL. */
+  const cognito: CognitoClient = { clientId: root.dataset.clientId!, redirectUri: root.dataset.redirectUri!, signInUrl: root.dataset.signInUrl! };
+  const startCognitoSignIn = () => startHostedSignIn(cognito);
   async function finishCognitoSignIn(): Promise<boolean> {
-    const params = new URLSearchParams(location.search);
-    const code = params.get('code');
-    const error = params.get('error');
-    if (!code && !error) return false;
-    const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? 'null') as { verifier: string; state: string; returnTo: string } | null;
-    sessionStorage.removeItem(PKCE_KEY);
-    const target = saved?.returnTo && /^\/cases(\/|\?|$)/.test(saved.returnTo) ? saved.returnTo : '/cases';
-    // The code leaves the address bar (and the history) at once.
-    history.replaceState(null, '', '/cases');
-    if (error || !saved || params.get('state') !== saved.state) {
-      showSignIn('Inloggningen avbröts eller gick inte att slutföra. Försök igen.');
-      return true;
-    }
-    const response = await fetch(`${root.dataset.signInUrl}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: root.dataset.clientId!,
-        code: code!,
-        redirect_uri: root.dataset.redirectUri!,
-        code_verifier: saved.verifier,
-      }),
-    }).catch(() => null);
-    const tokens = response?.ok ? ((await response.json()) as { id_token?: string }) : null;
-    if (!tokens?.id_token) {
-      showSignIn('Inloggningen gick inte att slutföra. Försök igen.');
-      return true;
-    }
-    // The ID token: its audience is the app client (what the API's JWT authorizer checks) and it names the user.
-    sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
-    sessionStorage.removeItem(SIGNED_OUT_KEY);
-    // On to the page the user asked for before signing in (a report from an alert email, say).
-    location.replace(target);
-    return true;
+    const result = await finishHostedSignIn(cognito);
+    if (result === 'aborted') showSignIn('Inloggningen avbröts eller gick inte att slutföra. Försök igen.');
+    if (result === 'failed') showSignIn('Inloggningen gick inte att slutföra. Försök igen.');
+    return result !== 'none';
   }
 
   document.querySelector('[data-start-sign-in]')?.addEventListener('click', () => void startCognitoSignIn());
@@ -144,31 +98,6 @@ function start(root: HTMLElement): void {
       return;
     }
     showSignIn(message);
-  }
-
-  // ----- the staff API -----
-  async function api<R>(path: string, init: { method?: string; body?: unknown } = {}): Promise<R> {
-    const token = storedToken();
-    if (!token) throw new ApiError(401, null);
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method: init.method ?? 'GET',
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: 'application/json',
-          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-        signal: AbortSignal.timeout(20_000),
-      });
-    } catch {
-      throw new ApiError(0, { message: 'Ingen kontakt med servern. Kontrollera anslutningen och försök igen.' });
-    }
-    const text = await response.text();
-    const body = text ? (JSON.parse(text) as unknown) : null;
-    if (!response.ok) throw new ApiError(response.status, body as ApiError['body']);
-    return body as R;
   }
 
   function problemView(error: unknown, retry: () => void): void {
