@@ -5,9 +5,10 @@
 // The token lives in sessionStorage only (this tab), never in a URL. Report data is written into the page
 // with DOM APIs and textContent, never as HTML.
 import { api } from './portal/api.ts';
+import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/actions.ts';
 import { ApiError } from './portal/api-error.ts';
 import { finishHostedSignIn, startHostedSignIn, type CognitoClient } from './portal/cognito.ts';
-import type { CaseDetail, CaseList, CaseSummary, Outcome } from './portal/contract.ts';
+import type { CaseDetail, CaseList, CaseSummary } from './portal/contract.ts';
 import { badge, el, facts, timeEl, when } from './portal/dom.ts';
 import { SIGNED_OUT_KEY, storedToken, tokenClaims, TOKEN_KEY } from './portal/session.ts';
 import { auditDetail, emailName, labels, T } from './portal/texts.ts';
@@ -253,8 +254,8 @@ function start(root: HTMLElement): void {
     ]);
 
     const actions = el('section', { 'aria-labelledby': 'actions-title' }, el('h2', { id: 'actions-title' }, 'Att göra'));
-    if (c.status === 'received') actions.append(acknowledgeBlock(c));
-    if (c.status !== 'closed') actions.append(feedbackBlock(c));
+    if (c.status === 'received') actions.append(acknowledgeBlock(actionContext, c));
+    if (c.status !== 'closed') actions.append(feedbackBlock(actionContext, c));
     else actions.append(el('p', {}, 'Anmälan är avslutad: återkopplingen är lämnad och påminnelserna har upphört.'));
 
     const yesNo = labels.guardiansInformed;
@@ -312,143 +313,11 @@ function start(root: HTMLElement): void {
   }
 
   /** A confirmation step: says what will happen, then POSTs only on "yes". */
-  function confirmStep(options: { title: string; text: string[]; yes: string; no: string; onYes: () => Promise<void>; onNo: () => void }): HTMLElement {
-    const yes = el('button', { type: 'button' }, options.yes);
-    const no = el('button', { type: 'button', class: 'secondary' }, options.no);
-    const error = el('p', { class: 'error', role: 'alert' });
-    const box = el(
-      'div',
-      { class: 'confirm', role: 'group', 'aria-labelledby': 'confirm-title' },
-      el('h3', { id: 'confirm-title', tabindex: '-1' }, options.title),
-      ...options.text.map((line) => el('p', {}, line)),
-      error,
-      el('div', { class: 'actions' }, yes, no),
-    );
-    yes.addEventListener('click', async () => {
-      yes.disabled = true;
-      no.disabled = true;
-      error.textContent = '';
-      try {
-        await options.onYes();
-      } catch (failure) {
-        if (failure instanceof ApiError && failure.status === 401) return problemView(failure, () => void showCase());
-        error.textContent =
-          failure instanceof ApiError && failure.status === 409
-            ? `Det gick inte: ${failure.body?.message ?? 'anmälan har ändrats'}. Ladda om sidan och försök igen.`
-            : failure instanceof ApiError && failure.status === 0
-              ? 'Ingen kontakt med servern. Inget ändrades. Försök igen.'
-              : 'Något gick fel och inget ändrades. Försök igen.';
-        yes.disabled = false;
-        no.disabled = false;
-      }
-    });
-    no.addEventListener('click', options.onNo);
-    return box;
-  }
-
-  function acknowledgeBlock(c: CaseSummary): HTMLElement {
-    const block = el('div', { class: 'action', id: 'acknowledge' });
-    const start = el('button', { type: 'button' }, 'Bekräfta mottagandet…');
-    const intro = [
-      el('h3', {}, 'Bekräfta mottagandet'),
-      el('p', {}, 'Bekräfta att teamet har tagit emot anmälan och gör skyddsbedömningen. Anmälaren ser att mottagandet är bekräftat.'),
-      el('div', { class: 'actions' }, start),
-    ];
-    block.append(...intro);
-    start.addEventListener('click', () => {
-      const box = confirmStep({
-        title: `Bekräfta mottagandet av ${c.reference}?`,
-        text: ['Bekräftelsen registreras i händelseloggen med ditt namn och kan inte ångras.'],
-        yes: 'Ja, bekräfta mottagandet',
-        no: 'Avbryt',
-        onYes: async () => {
-          await api(`/api/cases/${encodeURIComponent(c.id)}/acknowledge`, { method: 'POST' });
-          await showCase('Mottagandet är bekräftat.');
-        },
-        onNo: () => {
-          block.replaceChildren(...intro);
-          start.focus();
-        },
-      });
-      block.replaceChildren(box);
-      box.querySelector<HTMLElement>('h3')?.focus();
-    });
-    return block;
-  }
-
-  function feedbackBlock(c: CaseSummary): HTMLElement {
-    const block = el('div', { class: 'action', id: 'feedback' });
-    const form = el('form', { novalidate: '', 'aria-labelledby': 'feedback-title' });
-    const legendId = 'feedback-outcome';
-    const fieldset = el('fieldset', { class: 'field', id: legendId }, el('legend', {}, 'Vad blev utfallet? ', el('span', { class: 'req', 'aria-hidden': 'true' }, '*')));
-    const choices = el('div', { class: 'choices' });
-    for (const outcome of Object.keys(T.outcomes) as Outcome[]) {
-      const id = `outcome-${outcome}`;
-      choices.append(
-        el(
-          'div',
-          { class: 'choice' },
-          el('input', { type: 'radio', name: 'outcome', id, value: outcome, required: '' }),
-          el('label', { for: id }, T.outcomes[outcome], el('span', { class: 'help' }, ` – ${T.outcomeHelp[outcome]}`)),
-        ),
-      );
-    }
-    const outcomeError = el('p', { class: 'error', id: 'outcome-error', hidden: '' });
-    fieldset.append(outcomeError, choices);
-    const note = el('textarea', { id: 'feedback-note', name: 'note', rows: '4', maxlength: '2000', 'aria-describedby': 'feedback-note-help' });
-    const noteField = el(
-      'div',
-      { class: 'field' },
-      el('label', { for: 'feedback-note' }, 'Anteckning (frivillig)'),
-      el('p', { class: 'help', id: 'feedback-note-help' }, 'Bara för teamet: anteckningen skickas inte till anmälaren. Högst 2000 tecken.'),
-      note,
-    );
-    const next = el('button', { type: 'submit' }, 'Granska och skicka…');
-    form.append(fieldset, noteField, el('div', { class: 'actions' }, next));
-    const intro = [
-      el('h3', { id: 'feedback-title' }, 'Återkoppling till anmälaren'),
-      el('p', {}, 'När du lämnar återkoppling får anmälaren ett mejl med utfallet (bara utfallet), anmälan avslutas och påminnelserna upphör.'),
-      form,
-    ];
-    block.append(...intro);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const chosen = form.querySelector<HTMLInputElement>('input[name=outcome]:checked')?.value as Outcome | undefined;
-      if (!chosen) {
-        outcomeError.hidden = false;
-        outcomeError.replaceChildren(el('span', { class: 'visually-hidden' }, 'Fel: '), 'Välj ett utfall.');
-        fieldset.classList.add('has-error');
-        fieldset.setAttribute('aria-describedby', 'outcome-error');
-        form.querySelector<HTMLInputElement>('input[name=outcome]')?.focus();
-        return;
-      }
-      outcomeError.hidden = true;
-      fieldset.classList.remove('has-error');
-      fieldset.removeAttribute('aria-describedby');
-      const noteText = note.value.trim();
-      const box = confirmStep({
-        title: `Skicka återkoppling för ${c.reference}?`,
-        text: [
-          `Utfall: ${T.outcomes[chosen]}.`,
-          noteText ? `Anteckning (bara för teamet): ${noteText}` : 'Ingen anteckning.',
-          'Anmälaren får ett mejl med utfallet. Anmälan avslutas och kan inte öppnas igen här.',
-        ],
-        yes: 'Ja, skicka återkopplingen',
-        no: 'Ändra',
-        onYes: async () => {
-          await api(`/api/cases/${encodeURIComponent(c.id)}/feedback`, { method: 'POST', body: { outcome: chosen, note: noteText } });
-          await showCase('Återkopplingen är registrerad och anmälan är avslutad. Anmälaren får ett mejl med utfallet.');
-        },
-        onNo: () => {
-          block.replaceChildren(...intro);
-          form.querySelector<HTMLInputElement>('input[name=outcome]:checked')?.focus();
-        },
-      });
-      block.replaceChildren(box);
-      box.querySelector<HTMLElement>('h3')?.focus();
-    });
-    return block;
-  }
+  /** What the actions need of the page: show the report again, or ask for a new sign-in. */
+  const actionContext: ActionContext = {
+    reload: (message) => showCase(message),
+    signInAgain: (failure) => problemView(failure, () => void showCase()),
+  };
 
   async function load(): Promise<void> {
     storedTokenWasThere = storedToken() !== null;
