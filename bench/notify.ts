@@ -9,8 +9,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { runtimeConfig } from '../core/config/runtime.ts';
 import type { Directory } from '../core/directory/directory.ts';
 import { alertEmail, emailFacts } from '../core/email/templates.ts';
-import { defaultNotifyDependencies, handler as notifyHandler } from '../functions/notify/handler.ts';
-import { teamOf } from '../functions/notify/decide.ts';
+import { handler as notifyHandler, notifyLedger, notifySettings } from '../functions/notify/handler.ts';
+import { teamOf } from '../core/domain/notifications.ts';
 import { lambdaContext } from '../local/http-server.ts';
 import { mailbox } from '../local/ses.ts';
 import { batchWrite, makeReport, reportItem } from './fixtures/reports.ts';
@@ -80,7 +80,7 @@ export async function benchNotify(
 ): Promise<NotifyFigures> {
   const config = runtimeConfig();
   const { client, directory } = options;
-  const concurrency = defaultNotifyDependencies.concurrency;
+  const concurrency = notifySettings.concurrency;
   const context = lambdaContext('notify');
   // The same client settings as the mailer's (core/adapters/ses/mailer.ts).
   const ses = new SESClient({
@@ -122,7 +122,7 @@ export async function benchNotify(
     );
 
   /** The handler's storage and SES calls alone, for fresh reports: per email claim → send → record, reports `concurrency` at a time. */
-  const ledger = defaultNotifyDependencies.ledger();
+  const ledger = notifyLedger();
   async function ledgerRound(): Promise<Round> {
     const items = await freshReports();
     const plans = items.map((item) => {

@@ -5,9 +5,12 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { documentClient } from '../core/adapters/dynamodb/client.ts';
-import { newReportTransaction, reportRepository, type ReportRepository } from '../core/adapters/dynamodb/report-repository.ts';
+import { newReportTransaction, reportRepository } from '../core/adapters/dynamodb/report-repository.ts';
+import { systemClock } from '../core/app/ports/clock.ts';
+import type { ReportStore } from '../core/app/ports/report-store.ts';
 import { runtimeConfig } from '../core/config/runtime.ts';
 import { loadDirectory } from '../core/directory/load.ts';
+import { fixedDirectorySource } from '../core/directory/source.ts';
 import type { AuditEvent, Report } from '../core/domain/report.ts';
 import { buildSubmitHandler } from '../functions/submit/handler.ts';
 import { lambdaContext, toEvent } from '../local/http-server.ts';
@@ -77,9 +80,9 @@ export async function benchSubmit(options: { rounds: number; perRound: number; w
   const handler = buildSubmitHandler();
   // The same handler over a repository that stores nothing: what is left is the handler's own work.
   // Typed against create() itself, so a change of its answer shows up here at type-check time.
-  const create: ReportRepository['create'] = async (report) => ({ kind: 'created', receipt: report });
-  const nothingStored = { create } as ReportRepository;
-  const handlerNoStorage = buildSubmitHandler({ repository: () => nothingStored, directory: () => directory, now: () => new Date() });
+  const create: ReportStore['create'] = async (report) => ({ kind: 'created', receipt: report });
+  const nothingStored = { create } as ReportStore;
+  const handlerNoStorage = buildSubmitHandler({ reports: nothingStored, directory: fixedDirectorySource(directory), clock: systemClock });
   const context = lambdaContext('submit');
 
   // Inputs are made before each batch, so that neither the timings nor the CPU figures include them.

@@ -5,7 +5,7 @@ import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { ReportRepository } from '../core/adapters/dynamodb/report-repository.ts';
 import type { Directory } from '../core/directory/directory.ts';
 import { DUE_BUCKET } from '../core/storage/table.ts';
-import { sweep } from '../functions/reminders/handler.ts';
+import { sweepDue as sweep } from '../core/app/sweep-due.ts';
 import { createTable } from '../local/dynamodb.ts';
 import { batchWrite, makeReport, reportItem } from './fixtures/reports.ts';
 import { median } from './stats.ts';

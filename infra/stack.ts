@@ -14,6 +14,7 @@ import { Email, Notifications } from './constructs/notifications.ts';
 import { Reminders } from './constructs/reminders.ts';
 import { Storage } from './constructs/storage.ts';
 import { Web } from './constructs/web.ts';
+import { functionEnvironment } from '../core/config/runtime.ts';
 
 export interface ConcernIntakeStackProps extends StackProps {
   readonly config: LoadedConfig;
@@ -73,7 +74,7 @@ export class ConcernIntakeStack extends Stack {
     this.email = new Email(this, 'Email', { ...config.email, operators: this.alerts.topic });
 
     // What every function reads (core/config/runtime.ts, core/config/secrets.ts). LOCAL_MODE is never set here.
-    const environment: Record<string, string> = {
+    const environment = functionEnvironment({
       TABLE_NAME: this.storage.table.tableName,
       RETENTION_DAYS: String(config.retentionDays),
       PUBLIC_URL: this.publicUrl,
@@ -82,7 +83,7 @@ export class ConcernIntakeStack extends Stack {
       // Every function gets the ARN, also those not granted the secret: one that needs it without the grant then
       // fails loudly (AccessDenied) instead of signing links with the local development default.
       STATUS_LINK_SECRET_ARN: this.storage.statusLinkSecret.secretArn,
-    };
+    });
     const concurrency = config.reservedConcurrency;
     const submitRoute = routes.find((route) => route.function === 'submit' && route.method === 'POST');
     if (!submitRoute) throw new Error('The route table has no POST route for the submit function');

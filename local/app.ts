@@ -4,9 +4,10 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { functionEnvironment } from '../core/config/runtime.ts';
 import { createTable } from './dynamodb.ts';
 import { signIn, verifyDevToken } from './dev-auth.ts';
-import { startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
+import { lambdaContext, startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
 import { submitThrottle, type Throttle } from '../core/http/throttling.ts';
 import { submitRateLimit } from './rate-limit.ts';
 
@@ -39,13 +40,16 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   const url = `http://127.0.0.1:${options.port}`;
   // The handlers read their settings from the environment, as in Lambda: set it before loading them.
   Object.assign(process.env, {
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: options.dynamoEndpoint,
-    SES_ENDPOINT: options.sesEndpoint,
-    DIRECTORY_FILE: options.directoryFile ?? SAMPLE_DIRECTORY,
-    ...(options.directoryMaxAgeSeconds !== undefined ? { DIRECTORY_MAX_AGE_SECONDS: String(options.directoryMaxAgeSeconds) } : {}),
-    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${options.port}`,
-    LOCAL_MODE: 'true',
+    ...functionEnvironment({
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: options.dynamoEndpoint,
+      SES_ENDPOINT: options.sesEndpoint,
+      DIRECTORY_FILE: options.directoryFile ?? SAMPLE_DIRECTORY,
+      ...(options.directoryMaxAgeSeconds !== undefined ? { DIRECTORY_MAX_AGE_SECONDS: String(options.directoryMaxAgeSeconds) } : {}),
+      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${options.port}`,
+      LOCAL_MODE: 'true',
+    }),
+    // The SDK's own variables, not ours: DynamoDB Local and the local SES accept any credentials.
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
   });
@@ -64,6 +68,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
     ]);
   // Version 1 of the directory from the file, as the deployment seeds it (kept if the table already has one).
   options.log?.(`directory: ${await seedLocalDirectory()}`);
+  const directory = directorySource();
 
   const devRoutes: LocalRoute[] = [
     {
@@ -72,7 +77,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       handle: async (_request, body) => {
         const email = safeJson(body)?.email;
         if (typeof email !== 'string') return { status: 400, body: { errors: [{ path: 'email', message: 'is required' }] } };
-        const token = await signIn(await directorySource().current(), email);
+        const token = await signIn(await directory.current(), email);
         if (!token) return { status: 403, body: { errors: [{ path: 'email', message: 'is not in the directory (team staff, out-of-hours staff or administrators)' }] } };
         return { status: 200, body: { token } };
       },
@@ -85,7 +90,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
         if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) {
           return { status: 400, body: { errors: [{ path: 'now', message: 'must be an ISO 8601 time' }] } };
         }
-        return { status: 200, body: await reminders.handler(scheduledEvent(new Date(now))) };
+        return { status: 200, body: await reminders.handler(scheduledEvent(new Date(now)), lambdaContext('reminders')) };
       },
     },
   ];
@@ -126,7 +131,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   // As the EventBridge schedule in AWS: a sweep every few minutes with the event's time as "now".
   if (options.sweepIntervalMs !== 0) {
     const timer = setInterval(() => {
-      reminders.handler(scheduledEvent(new Date())).catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
+      reminders.handler(scheduledEvent(new Date()), lambdaContext('reminders')).catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
     }, options.sweepIntervalMs ?? 5 * 60_000);
     timer.unref();
     stoppers.push(async () => clearInterval(timer));

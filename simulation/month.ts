@@ -5,13 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ReportRepository } from '../core/adapters/dynamodb/report-repository.ts';
+import { fixedClock } from '../core/app/ports/clock.ts';
+import { fixedDirectorySource } from '../core/directory/source.ts';
 import { parseDirectory, type Directory } from '../core/directory/directory.ts';
 import { atLocalTime, isWorkingDay, localDayOf, addLocalDays } from '../core/domain/calendar.ts';
 import type { AuditEvent, Report } from '../core/domain/report.ts';
 import type { HttpEvent, ParsedHttpEvent } from '../core/http/event.ts';
 import { concernReportForm } from '../forms/concern-report/index.ts';
 import { createCasesHandler } from '../functions/cases/handler.ts';
-import { sweep } from '../functions/reminders/handler.ts';
+import { sweepDue as sweep } from '../core/app/sweep-due.ts';
 import { createSubmitHandler } from '../functions/submit/handler.ts';
 
 export type Behaviour = 'prompt' | 'late' | 'silent';
@@ -95,8 +97,9 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
   let now = start;
   const clock = () => now;
   const repository = new ReportRepository({ client: options.client, tableName: options.tableName, retentionDays: 90, now: clock });
-  const submitHandler = createSubmitHandler({ repository: () => repository, directory: () => directory, now: clock });
-  const casesHandler = createCasesHandler({ repository: () => repository, directory: () => directory, now: clock });
+  const dependencies = { reports: repository, directory: fixedDirectorySource(directory), clock: fixedClock(clock) };
+  const submitHandler = createSubmitHandler(dependencies);
+  const casesHandler = createCasesHandler(dependencies);
 
   // Arrivals: mostly office hours on working days, some evenings and weekends; 10% urgent.
   const arrivals = Array.from({ length: count }, () => {

@@ -1,4 +1,6 @@
-// Runtime settings of every function, read once from the environment and validated.
+// Runtime settings of every function, read once from the environment and validated: the one list of the
+// variables, which the stack (infra/stack.ts, infra/constructs/app-function.ts) and local mode (local/app.ts)
+// set through functionEnvironment().
 import * as z from 'zod/mini';
 
 // Defaults exist for local mode and tests only: in AWS a missing setting must fail loudly at cold start,
@@ -27,10 +29,23 @@ const runtimeSchema = z.object({
   SES_CONFIGURATION_SET: z.optional(z.string()),
   /** Secret for signing reporter status links (HMAC). In AWS it comes from Secrets Manager via the stack. */
   STATUS_LINK_SECRET: z.optional(z.string().check(z.minLength(16))),
+  /** In AWS: the Secrets Manager secret that holds the status-link secret (core/config/secrets.ts). */
+  STATUS_LINK_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   LOCAL_MODE: z._default(z.enum(['true', 'false']), 'false'),
 });
 
 export type RuntimeConfig = z.output<typeof runtimeSchema>;
+
+/** The name of a variable the functions read: the one list, used by the stack, local mode and the functions. */
+export type EnvironmentVariable = keyof RuntimeConfig;
+
+/**
+ * The environment to give a function (the stack) or this process (local mode), checked against the list at
+ * type-check time: a misspelt or unknown name does not compile. Unset values are left out.
+ */
+export function functionEnvironment(values: Partial<Record<EnvironmentVariable, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
 
 let cached: RuntimeConfig | undefined;
 

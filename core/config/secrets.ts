@@ -6,7 +6,7 @@ let statusSecret: Promise<string> | undefined;
 
 export function statusLinkSecret(): Promise<string> {
   statusSecret ??= (async () => {
-    const arn = process.env.STATUS_LINK_SECRET_ARN;
+    const arn = runtimeConfig().STATUS_LINK_SECRET_ARN;
     if (!arn) {
       const local = runtimeConfig().STATUS_LINK_SECRET;
       if (!local) throw new Error('neither STATUS_LINK_SECRET_ARN nor (in local mode) STATUS_LINK_SECRET is set');

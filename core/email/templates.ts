@@ -5,8 +5,8 @@
 import type { OverdueDeadline } from '../domain/follow-up.ts';
 import type { Outcome, Report, ReportStatus } from '../domain/report.ts';
 import type { Urgency } from '../domain/deadlines.ts';
-import { html, SafeHtml } from '../../web/html.ts';
-import { formatLocal } from '../../web/format.ts';
+import { html, SafeHtml } from '../markup/html.ts';
+import { formatLocal } from '../markup/format.ts';
 import { headerSafe } from './header-safe.ts';
 import { reporterTexts, teamTexts } from './texts.ts';
 

@@ -1,9 +1,7 @@
 // Errors a caller can act on, each with its HTTP status. Thrown anywhere, answered by the httpErrors middleware.
-export interface FieldError {
-  /** The field's path in the body, dot-separated ("reporter.email"), or a header's name. */
-  path: string;
-  message: string;
-}
+import { fieldErrors, type FieldError } from '../app/errors.ts';
+
+export { fieldErrors, type FieldError };
 
 export class HttpError extends Error {
   readonly status: number;
@@ -21,7 +19,7 @@ export class HttpError extends Error {
 
 export const badRequest = (errors: FieldError[]) => new HttpError(400, 'the request has invalid fields', errors);
 export const unauthorized = () => new HttpError(401, 'sign in first', [], { 'www-authenticate': 'Bearer' });
-export const forbidden = (message = 'this report belongs to another team') => new HttpError(403, message);
+export const forbidden = (message: string) => new HttpError(403, message);
 export const notFound = (what = 'no such page') => new HttpError(404, what);
 export const conflict = (message: string) => new HttpError(409, message);
 export const payloadTooLarge = (limit: number) =>
@@ -34,8 +32,3 @@ export const serviceUnavailable = (retryAfterSeconds = 5) =>
   new HttpError(503, 'the service is briefly unavailable; nothing was saved, please try again', [], {
     'retry-after': String(retryAfterSeconds),
   });
-
-/** zod issues → field errors with dotted paths. */
-export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldError[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}

@@ -1,7 +1,10 @@
-// middy middlewares shared by the HTTP handlers: body parsing and the error answer.
-// Handlers stay business code: they throw HttpError (or let a storage outage surface) and return responses.
-import type { MiddlewareObj } from '@middy/core';
-import { StorageUnavailableError } from '../adapters/dynamodb/errors.ts';
+// The one middleware stack of the HTTP functions (httpHandler), and its parts: request logging, the error
+// answer, the path guard, body parsing. Handlers only translate: they call a use case and return a response,
+// and let its errors (core/app/errors.ts) and a storage outage surface here.
+import middy, { type MiddlewareObj } from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { ConflictError, InvalidInputError, NotFoundError, StorageUnavailableError } from '../app/errors.ts';
+import { errorSummary } from '../observability/error-summary.ts';
 import { logger } from '../observability/logger.ts';
 import { HttpError, payloadTooLarge, serviceUnavailable, unsupportedMediaType, badRequest, notFound } from './errors.ts';
 import { header, type HttpEvent, type ParsedBody, type ParsedHttpEvent } from './event.ts';
@@ -42,50 +45,57 @@ export function parseBody(options: ParseBodyOptions): MiddlewareObj<ParsedHttpEv
   };
 }
 
-/** Turns thrown errors into answers: HttpError as is, a storage outage as 503, anything else as 500. */
+/** The HTTP answer for a use case's error (core/app/errors.ts); undefined for anything else. */
+export function httpErrorOf(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  if (error instanceof NotFoundError) return notFound(error.message);
+  if (error instanceof ConflictError) return new HttpError(409, error.message);
+  if (error instanceof InvalidInputError) return badRequest(error.errors);
+  return undefined;
+}
+
+/**
+ * The one place errors become answers: HttpError and the use cases' errors with their status, a storage outage
+ * as 503 with Retry-After, anything else as 500.
+ */
 export function httpErrors(): MiddlewareObj<HttpEvent, HttpResponse> {
   return {
     onError: async (request) => {
       const error = request.error;
-      if (error instanceof HttpError) {
-        request.response = json(error.status, { message: error.message, errors: error.errors }, error.headers);
+      const known = httpErrorOf(error);
+      if (known) {
+        request.response = json(known.status, { message: known.message, errors: known.errors }, known.headers);
         return;
       }
       if (error instanceof StorageUnavailableError) {
-        logger.warn('storage unavailable', { error: errorName(error.cause) });
+        logger.warn('storage unavailable', { error: errorSummary(error.cause) });
         const unavailable = serviceUnavailable();
         request.response = json(503, { message: unavailable.message, errors: unavailable.errors }, unavailable.headers);
         return;
       }
-      logger.error('unexpected error', { error: errorName(error) });
+      logger.error('unexpected error', { error: errorSummary(error) });
       request.response = json(500, { message: 'something went wrong on our side; nothing was saved', errors: [] });
     },
   };
 }
 
-function errorName(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error);
-}
-
 /**
- * Structured request logging: every log line of a request carries its correlation id (API Gateway's request
- * id) and route, and the keys are cleared when the request ends, so nothing of one request is logged with
- * the next. Ids only: never the body, headers or path values. Use it first, so errors are logged with the id.
+ * Structured request logging with Powertools' own middleware: every log line of a request carries the Lambda
+ * context, its correlation id (API Gateway's request id) and route, and the keys are reset when the request
+ * ends, so nothing of one request is logged with the next. Ids only: never the body, headers or path values.
+ * Use it first, so errors are logged with the id.
  */
-export function requestLogging(): MiddlewareObj<HttpEvent, HttpResponse> {
-  const clear = async () => {
-    logger.resetKeys();
-  };
-  return {
-    before: async (request) => {
-      const { requestContext, routeKey } = request.event;
-      if (request.context?.functionName) logger.addContext(request.context);
-      logger.setCorrelationId(requestContext?.requestId ?? request.context?.awsRequestId);
-      logger.appendKeys({ route: routeKey });
+export function requestLogging(): MiddlewareObj<HttpEvent, HttpResponse>[] {
+  return [
+    injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<HttpEvent, HttpResponse>,
+    {
+      // Set directly rather than by Powertools' correlationIdPath, which needs a JMESPath package for one lookup.
+      before: async (request) => {
+        logger.setCorrelationId(request.event.requestContext?.requestId ?? request.context?.awsRequestId);
+        logger.appendKeys({ route: request.event.routeKey });
+      },
     },
-    after: clear,
-    onError: clear,
-  };
+  ];
 }
 
 /**
@@ -104,4 +114,19 @@ export function pathParameterGuard(maxLength = 512): MiddlewareObj<HttpEvent, Ht
       }
     },
   };
+}
+
+export interface HttpHandlerOptions {
+  /** Parse and check the body before the handler (into `event.parsedBody`). */
+  body?: ParseBodyOptions;
+}
+
+/** An HTTP function's handler inside the one middleware stack: logging, error answers, path guard, body. */
+export function httpHandler<E extends HttpEvent>(handler: (event: E) => Promise<HttpResponse>, options: HttpHandlerOptions = {}) {
+  const stack = middy<E, HttpResponse>()
+    .use(requestLogging() as MiddlewareObj<E, HttpResponse>[])
+    .use(httpErrors() as MiddlewareObj<E, HttpResponse>)
+    .use(pathParameterGuard() as MiddlewareObj<E, HttpResponse>);
+  if (options.body) stack.use(parseBody(options.body) as unknown as MiddlewareObj<E, HttpResponse>);
+  return stack.handler(handler);
 }

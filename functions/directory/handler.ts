@@ -4,17 +4,17 @@
 // A signed-in person who is not an administrator gets 403, not 404: the routes are documented and the same for
 // every municipality, so hiding them hides nothing, and a 403 tells a team member plainly what is wrong
 // (unlike a report id, whose existence is itself information).
-import middy from '@middy/core';
 import { documentClient } from '../../core/adapters/dynamodb/client.ts';
 import { directoryVersions, openReportsIn } from '../../core/adapters/dynamodb/directory-versions.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
 import type { DirectoryAdminDependencies } from '../../core/app/directory/current-version.ts';
 import { directoryHistory, readDirectory } from '../../core/app/directory/read-directory.ts';
 import { saveDirectory } from '../../core/app/directory/save-directory.ts';
+import { systemClock } from '../../core/app/ports/clock.ts';
 import { fileDirectorySource } from '../../core/directory/source.ts';
 import { badRequest, forbidden, HttpError, notFound, unauthorized } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { httpErrors, readBody, requestLogging } from '../../core/http/middleware.ts';
+import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { json, type HttpResponse } from '../../core/http/responses.ts';
 import { verifiedEmail } from '../../core/identity/staff.ts';
 import { logger } from '../../core/observability/logger.ts';
@@ -73,11 +73,11 @@ const defaults = (): DirectoryAdminDependencies => ({
   versions: directoryVersions(),
   seed: fileDirectorySource(),
   openReports: openReportsIn({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }),
-  now: () => new Date(),
+  now: () => systemClock.now(),
 });
 
 export function buildDirectoryHandler(deps: () => DirectoryAdminDependencies = defaults) {
-  return middy<HttpEvent, HttpResponse>().use(requestLogging()).use(httpErrors()).handler(createDirectoryHandler(deps));
+  return httpHandler(createDirectoryHandler(deps));
 }
 
 export const handler = buildDirectoryHandler();

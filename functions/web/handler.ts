@@ -1,10 +1,9 @@
 // Public pages and the form definition: GET /, /en, /api/forms/concern-report, /assets/{file}.
-import middy from '@middy/core';
 import { randomUUID } from 'node:crypto';
 import { directorySource } from '../../core/directory/source.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { httpErrors, pathParameterGuard, requestLogging } from '../../core/http/middleware.ts';
+import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { logger } from '../../core/observability/logger.ts';
 import { concernReportForm } from '../../forms/concern-report/index.ts';
@@ -15,6 +14,7 @@ import { renderFormPage } from '../../web/pages/form-page.ts';
 
 const local = !process.env.LAMBDA_TASK_ROOT;
 // Outside Lambda the scripts are built from source: start now, so the first page is not kept waiting.
+// Local only: esbuild's message names the source file and line, no personal data.
 if (local) clientBundles().catch((error: unknown) => logger.error('client scripts failed to build', { error: String(error) }));
 
 const assetHeaders = (type: string) => ({
@@ -51,4 +51,4 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   throw notFound();
 }
 
-export const handler = middy<HttpEvent, HttpResponse>().use(requestLogging()).use(httpErrors()).use(pathParameterGuard()).handler(webHandler);
+export const handler = httpHandler(webHandler);

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lambdaBundling } from '../bundling.ts';
+import { functionEnvironment } from '../../core/config/runtime.ts';
 import { acknowledge } from '../nag.ts';
 
 /** The repository root: the functions, the lock file and node_modules live here. */
@@ -103,7 +104,7 @@ export class AppFunction extends Construct {
       onFailure: props.onFailureQueue ? new destinations.SqsDestination(props.onFailureQueue) : undefined,
       retryAttempts: props.retryAttempts,
       environment: {
-        DIRECTORY_FILE: BUNDLED_DIRECTORY_FILE,
+        ...functionEnvironment({ DIRECTORY_FILE: BUNDLED_DIRECTORY_FILE }),
         // Stack traces in the logs point into the TypeScript sources, not the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,

@@ -23,20 +23,19 @@ import { DynamoEmailLedger, type EmailLedger } from '../../core/adapters/dynamod
 import { ReportRepository, type StoredReport } from '../../core/adapters/dynamodb/report-repository.ts';
 import type { Mailer, OutgoingEmail } from '../../core/adapters/ses/mailer.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
-import { createReport, type AuditEvent, type Report } from '../../core/domain/report.ts';
-import { routeReport } from '../../core/domain/routing.ts';
+import type { AuditEvent, Report } from '../../core/domain/report.ts';
 import { reportKey } from '../../core/storage/table.ts';
-import { concernReportForm } from '../../forms/concern-report/index.ts';
-import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { createNotifyHandler } from '../../functions/notify/handler.ts';
+import { fixedClock } from '../../core/app/ports/clock.ts';
 import { notifyStreamSettings } from '../../functions/notify/stream-settings.ts';
-import { sweep } from '../../functions/reminders/handler.ts';
+import { sweepDue as sweep } from '../../core/app/sweep-due.ts';
 import { createTable, startDynamoDbLocal, type LocalDynamo } from '../../local/dynamodb.ts';
 import { freePort } from '../../local/processes.ts';
 import { mailbox, startLocalSes, type LocalSes, type StoredEmail } from '../../local/ses.ts';
 import { newFigures, recordFigures } from '../support/hostile-figures.ts';
 import { postSubmission, sleep, startHostileStack, tableClient, waitFor, type HostileStack } from '../support/hostile-stack.ts';
 import { validSubmission } from '../support/local-stack.ts';
+import { newReportWithAudit } from '../support/reports.ts';
 
 const figures = newFigures();
 let dataDirectory: string;
@@ -259,15 +258,7 @@ async function reportsOnOwnTable(count: number, now: Date): Promise<{ repository
   const directory = loadDirectory();
   const reports: Report[] = [];
   for (let i = 0; i < count; i++) {
-    const submission = concernReportSchema.parse(validSubmission({ schoolId: i % 2 ? 'ekbacken' : 'sodervik', reporter: { email: `egen-${i}@example.se` } }));
-    const { report, audit } = createReport({
-      submissionId: randomUUID(),
-      submission,
-      bodyHash: `hash-${i}`,
-      route: routeReport(directory, submission.schoolId),
-      policy: concernReportForm.deadlines,
-      now,
-    });
+    const { report, audit } = newReportWithAudit({ at: now, directory, body: { schoolId: i % 2 ? 'ekbacken' : 'sodervik', reporter: { email: `egen-${i}@example.se` } } });
     await repository.create(report, audit);
     reports.push(report);
   }
@@ -309,11 +300,11 @@ describe('the notify consumer dies mid-batch', () => {
       },
     });
     const realLedger = new DynamoEmailLedger({ client: stack.documentClient, tableName, leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000 });
-    const base = { ledger: () => realLedger as EmailLedger, clock: () => now, publicUrl: () => 'http://localhost:3000' };
+    const base = { ledger: realLedger as EmailLedger, clock: fixedClock(now), publicUrl: 'http://localhost:3000' };
     const expected = reports.length * EMAILS_PER_REPORT;
 
     // 1. The mailer gives out after 5 emails: the batch reports failures, nothing is marked sent that was not.
-    const first = await createNotifyHandler({ ...base, mailer: () => mailer(5) })({ Records: records });
+    const first = await createNotifyHandler({ ...base, mailer: mailer(5) })({ Records: records });
     expect(sent.length).toBe(5);
     expect(first?.batchItemFailures?.length).toBeGreaterThan(0);
 
@@ -342,22 +333,22 @@ describe('the notify consumer dies mid-batch', () => {
       },
     };
     const sentBeforeDeath = sent.length;
-    await createNotifyHandler({ ...base, concurrency: 1, ledger: () => dyingLedger, mailer: () => mailer(Number.POSITIVE_INFINITY) })({ Records: records });
+    await createNotifyHandler({ ...base, concurrency: 1, ledger: dyingLedger, mailer: mailer(Number.POSITIVE_INFINITY) })({ Records: records });
     // (Whatever it answered is lost with the process: the whole batch comes again.)
     expect(sent.length).toBe(sentBeforeDeath + 1);
 
     // 3. Redelivered at once: the dead process's claim is still live, so that email waits (and its report's
     //    later emails with it: a record stops at its first failure); every other report's emails go out.
-    const third = await createNotifyHandler({ ...base, mailer: () => mailer(Number.POSITIVE_INFINITY) })({ Records: records });
+    const third = await createNotifyHandler({ ...base, mailer: mailer(Number.POSITIVE_INFINITY) })({ Records: records });
     expect(third?.batchItemFailures?.length).toBe(1);
     expect(sent.length).toBeGreaterThanOrEqual(expected - EMAILS_PER_REPORT);
     expect(sent.length).toBeLessThanOrEqual(expected - 1);
 
     // 4. Redelivered after the claim's lease: the last email goes out; a further delivery sends nothing.
     const later = new Date(now.getTime() + (notifyStreamSettings.claimLeaseSeconds + 1) * 1000);
-    const fourth = await createNotifyHandler({ ...base, clock: () => later, mailer: () => mailer(Number.POSITIVE_INFINITY) })({ Records: records });
+    const fourth = await createNotifyHandler({ ...base, clock: fixedClock(later), mailer: mailer(Number.POSITIVE_INFINITY) })({ Records: records });
     expect(fourth?.batchItemFailures ?? []).toEqual([]);
-    await createNotifyHandler({ ...base, clock: () => later, mailer: () => mailer(Number.POSITIVE_INFINITY) })({ Records: records });
+    await createNotifyHandler({ ...base, clock: fixedClock(later), mailer: mailer(Number.POSITIVE_INFINITY) })({ Records: records });
 
     // Every email exactly once, and the ledger says so.
     const keys = sent.map((email) => `${email.subject}|${email.to}`);

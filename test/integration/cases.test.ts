@@ -40,9 +40,9 @@ afterAll(async () => {
 describe('the access matrix: every staff route × anonymous, other team, own team', () => {
   const routes = () => [
     { method: 'GET', path: '/api/cases', own: 200, other: 200 },
-    { method: 'GET', path: `/api/cases/${reportId}`, own: 200, other: 403 },
-    { method: 'POST', path: `/api/cases/${reportId}/acknowledge`, own: 200, other: 403 },
-    { method: 'POST', path: `/api/cases/${reportId}/feedback`, own: 400, other: 403, body: { outcome: 'not-a-choice' } },
+    { method: 'GET', path: `/api/cases/${reportId}`, own: 200, other: 404 },
+    { method: 'POST', path: `/api/cases/${reportId}/acknowledge`, own: 200, other: 404 },
+    { method: 'POST', path: `/api/cases/${reportId}/feedback`, own: 400, other: 404, body: { outcome: 'not-a-choice' } },
   ];
 
   it('anonymous callers get 401 everywhere', async () => {
@@ -50,8 +50,13 @@ describe('the access matrix: every staff route × anonymous, other team, own tea
     expect((await call('GET', '/api/cases', 'not-a-token')).status).toBe(401);
   });
 
-  it("another team's staff get 403 for this report and do not see it in their list", async () => {
-    for (const route of routes()) expect((await call(route.method, route.path, otherTeam, route.body)).status, route.path).toBe(route.other);
+  it("another team's staff get 404 for this report, as for one that does not exist, and do not see it in their list", async () => {
+    const missing = await call('GET', `/api/cases/${randomUUID()}`, otherTeam);
+    for (const route of routes()) {
+      const answer = await call(route.method, route.path, otherTeam, route.body);
+      expect(answer.status, route.path).toBe(route.other);
+      if (route.other === 404) expect(answer.json, route.path).toEqual(missing.json); // the same words too: nothing tells the two apart
+    }
     const list = await call('GET', '/api/cases', otherTeam);
     expect(list.json.cases.map((c: { id: string }) => c.id)).not.toContain(reportId);
   });

@@ -1,20 +1,19 @@
 // A month, simulated on DynamoDB Local (see simulation/month.ts): 200 reports, three team behaviours,
 // a sweep every simulated hour. `npm run simulate` prints the same figures.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { parseDirectory } from '../../core/directory/directory.ts';
 import { SAMPLE_DIRECTORY } from '../../local/app.ts';
-import { createTable, LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
+import { createTable } from '../../local/dynamodb.ts';
 import { simulateMonth } from '../../simulation/month.ts';
+import { localDocumentClient } from '../support/dynamodb.ts';
 
 describe('a month, simulated', () => {
   it('every report ends with feedback or is escalated on every working day it is overdue; no reminder twice or after feedback', async () => {
     const endpoint = inject('dynamoEndpoint');
     const tableName = `month-${Date.now()}`;
     await createTable(endpoint, tableName);
-    const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), { marshallOptions: { removeUndefinedValues: true } });
+    const client = localDocumentClient(endpoint);
     const directory = parseDirectory(JSON.parse(readFileSync(SAMPLE_DIRECTORY, 'utf8')));
     const figures = await simulateMonth({ client, tableName, directory, reports: 200, days: 30 });
     console.log('simulated month:', JSON.stringify({ ...figures, violations: figures.violations.length }));

@@ -6,15 +6,14 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { startApp, type LocalApp } from '../../local/app.ts';
-import { LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
 import { freePort } from '../../local/processes.ts';
 import { startLocalSes, type LocalSes } from '../../local/ses.ts';
 import { submit, validSubmission } from '../support/local-stack.ts';
 import { about, recipients, uniqueReporter, waitForEmails } from './notify-support.ts';
+import { localDocumentClient } from '../support/dynamodb.ts';
 
 let ses: LocalSes | undefined;
 let sesPort: number;
@@ -37,7 +36,7 @@ beforeAll(async () => {
     log: (line) => logLines.push(line),
     sweepIntervalMs: 0,
   });
-  client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }));
+  client = localDocumentClient(dynamoEndpoint);
   repository = new ReportRepository({ client, tableName: app.tableName, retentionDays: 90 });
 });
 

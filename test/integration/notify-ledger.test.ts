@@ -1,12 +1,12 @@
 // The email ledger against DynamoDB Local: its conditions are what keeps an email from going out twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { DynamoEmailLedger } from '../../core/adapters/dynamodb/email-ledger.ts';
 import { reportKey } from '../../core/storage/table.ts';
-import { createTable, LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
+import { createTable } from '../../local/dynamodb.ts';
+import { localDocumentClient } from '../support/dynamodb.ts';
 
 let client: DynamoDBDocumentClient;
 let ledger: DynamoEmailLedger;
@@ -23,7 +23,7 @@ async function newItem(extra: Record<string, unknown> = { sentEmails: [], emailC
 beforeAll(async () => {
   const endpoint = inject('dynamoEndpoint');
   await createTable(endpoint, tableName);
-  client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }));
+  client = localDocumentClient(endpoint);
   ledger = new DynamoEmailLedger({ client, tableName, leaseMs: 45_000 });
 });
 

@@ -5,12 +5,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { notifyStreamSettings } from '../../functions/notify/stream-settings.ts';
-import { createTable, LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
+import { createTable } from '../../local/dynamodb.ts';
 import { startStreamPoller, type StreamHandler } from '../../local/stream-poller.ts';
+import { localDocumentClient } from '../support/dynamodb.ts';
 
 let dynamoEndpoint: string;
 let client: DynamoDBDocumentClient;
@@ -18,7 +18,7 @@ const fast = { retryAttempts: 2, retryBackoffMs: { initial: 10, max: 40 }, pollI
 
 beforeAll(() => {
   dynamoEndpoint = inject('dynamoEndpoint');
-  client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }));
+  client = localDocumentClient(dynamoEndpoint);
 });
 afterAll(() => client?.destroy());
 

@@ -1,20 +1,20 @@
 // Retention: a closed report expires (DynamoDB TTL) after the retention period. DynamoDB Local never
 // deletes expired items, and DynamoDB deletes them lazily, so reads must leave them out themselves.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { createReport, recordFeedback } from '../../core/domain/report.ts';
-import { createTable, LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
+import { createTable } from '../../local/dynamodb.ts';
 import { concernReportForm } from '../../forms/concern-report/index.ts';
+import { localDocumentClient } from '../support/dynamodb.ts';
 
 describe('retention', () => {
   it('sets expiresAt on close and hides the report once the retention period has passed', async () => {
     const endpoint = inject('dynamoEndpoint');
     const tableName = `retention-${randomUUID().slice(0, 8)}`;
     await createTable(endpoint, tableName);
-    const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }), { marshallOptions: { removeUndefinedValues: true } });
+    const client = localDocumentClient(endpoint);
     let now = new Date('2026-11-25T10:00:00Z');
     const repository = new ReportRepository({ client, tableName, retentionDays: 30, now: () => now });
     const parsed = concernReportForm.schema.parse({

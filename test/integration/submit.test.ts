@@ -1,22 +1,20 @@
 // Submit against DynamoDB Local through the local server: the walking skeleton's promises.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEMS_PER_NEW_REPORT } from '../../core/storage/table.ts';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import { systemClock } from '../../core/app/ports/clock.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
+import { fixedDirectorySource } from '../../core/directory/source.ts';
 import { buildSubmitHandler } from '../../functions/submit/handler.ts';
 import { lambdaContext, toEvent } from '../../local/http-server.ts';
 import { freePort } from '../../local/processes.ts';
+import { localDocumentClient } from '../support/dynamodb.ts';
 import { startTestStack, submit, validSubmission, type TestStack } from '../support/local-stack.ts';
 
 let stack: TestStack;
 
-async function itemCount(): Promise<number> {
-  const result = await stack.documentClient.send(new ScanCommand({ TableName: stack.tableName, Select: 'COUNT', ConsistentRead: true }));
-  return result.Count ?? 0;
-}
+const itemCount = () => stack.countItems();
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -160,13 +158,11 @@ describe('bad input gets a clear answer and nothing is written', () => {
 describe('an outage', () => {
   it('answers 503 with Retry-After when DynamoDB cannot be reached, and writes nothing', async () => {
     const deadPort = await freePort();
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: `http://127.0.0.1:${deadPort}`, region: 'eu-north-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 }),
-    );
+    const client = localDocumentClient(`http://127.0.0.1:${deadPort}`, { maxAttempts: 1 });
     const handler = buildSubmitHandler({
-      repository: () => new ReportRepository({ client, tableName: stack.tableName, retentionDays: 90 }),
-      directory: () => loadDirectory(),
-      now: () => new Date(),
+      reports: new ReportRepository({ client, tableName: stack.tableName, retentionDays: 90 }),
+      directory: fixedDirectorySource(loadDirectory()),
+      clock: systemClock,
     });
     const before = await itemCount();
     const request = { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, httpVersion: '1.1', socket: {} };

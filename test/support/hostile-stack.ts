@@ -1,102 +1,22 @@
 // Helpers of the hostile tests: an app with the options they need (rate limit, own services), raw HTTP from a
 // chosen loopback address, counting what the table holds, capturing what the process logs, waiting.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { inject } from 'vitest';
-import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
-import type { Throttle } from '../../core/http/throttling.ts';
-import { startApp, type LocalApp } from '../../local/app.ts';
-import { LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
-import { freePort } from '../../local/processes.ts';
-import { mailbox, type StoredEmail } from '../../local/ses.ts';
+import { countTable, localDocumentClient, scanTable } from './dynamodb.ts';
+import { startTestStack, type TestStack, type TestStackOptions } from './local-stack.ts';
 
 export const SUBMIT_PATH = '/api/forms/concern-report/submissions';
 
-export interface HostileStack extends LocalApp {
-  port: number;
-  dynamoEndpoint: string;
-  sesEndpoint: string;
-  documentClient: DynamoDBDocumentClient;
-  repository: ReportRepository;
-  /** The local server's request log. */
-  logLines: string[];
-  emails: () => Promise<StoredEmail[]>;
-  /** Items in this app's table (reports and audit events), read consistently. */
-  countItems: () => Promise<number>;
-  /** Every item in this app's table. */
-  scanAll: () => Promise<Array<Record<string, unknown>>>;
-}
+// The hostile tests' app is the one test stack (test/support/local-stack.ts), in a table of its own name.
+export type HostileStack = TestStack;
+export type HostileStackOptions = Omit<TestStackOptions, 'directoryFile'>;
 
-export interface HostileStackOptions {
-  rateLimit?: Throttle | false;
-  dynamoEndpoint?: string;
-  sesEndpoint?: string;
-  port?: number;
-  tableName?: string;
-}
+/** A document client for a DynamoDB Local endpoint (two attempts: outages show at once). */
+export const tableClient = (endpoint: string) => localDocumentClient(endpoint, { maxAttempts: 2 });
+export { countTable, scanTable };
 
-export function tableClient(endpoint: string): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS, maxAttempts: 2 }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
-}
-
-export async function scanTable(client: DynamoDBDocumentClient, tableName: string): Promise<Array<Record<string, unknown>>> {
-  const items: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-export async function countTable(client: DynamoDBDocumentClient, tableName: string): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start }));
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
-
-export async function startHostileStack(options: HostileStackOptions = {}): Promise<HostileStack> {
-  const dynamoEndpoint = options.dynamoEndpoint ?? inject('dynamoEndpoint');
-  const sesEndpoint = options.sesEndpoint ?? inject('sesEndpoint');
-  const port = options.port ?? (await freePort());
-  const logLines: string[] = [];
-  const app = await startApp({
-    port,
-    dynamoEndpoint,
-    sesEndpoint,
-    tableName: options.tableName ?? `hostile-${randomUUID().slice(0, 8)}`,
-    log: (line) => logLines.push(line),
-    sweepIntervalMs: 0,
-    rateLimit: options.rateLimit ?? false,
-  });
-  const documentClient = tableClient(dynamoEndpoint);
-  return {
-    ...app,
-    port,
-    dynamoEndpoint,
-    sesEndpoint,
-    documentClient,
-    repository: new ReportRepository({ client: documentClient, tableName: app.tableName, retentionDays: 90 }),
-    logLines,
-    emails: () => mailbox(sesEndpoint),
-    countItems: () => countTable(documentClient, app.tableName),
-    scanAll: () => scanTable(documentClient, app.tableName),
-    stop: async () => {
-      await app.stop();
-      documentClient.destroy();
-    },
-  };
+export function startHostileStack(options: HostileStackOptions = {}): Promise<HostileStack> {
+  return startTestStack({ tableName: `hostile-${randomUUID().slice(0, 8)}`, ...options });
 }
 
 export interface RawResponse {

@@ -1,17 +1,17 @@
 // A test file's own copy of the local app: its own table and port, over the run's shared DynamoDB Local
 // and SES. The same handlers and local server as `npm start`.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { exampleSubmission } from '../../forms/concern-report/example.ts';
 import { ReportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import type { Throttle } from '../../core/http/throttling.ts';
 import { startApp, type LocalApp } from '../../local/app.ts';
-import { LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
 import { freePort } from '../../local/processes.ts';
 import { mailbox, type StoredEmail } from '../../local/ses.ts';
+import { countTable, localDocumentClient, scanTable } from './dynamodb.ts';
 
 export interface TestStack extends LocalApp {
+  port: number;
   dynamoEndpoint: string;
   sesEndpoint: string;
   documentClient: DynamoDBDocumentClient;
@@ -20,35 +20,55 @@ export interface TestStack extends LocalApp {
   emails: () => Promise<StoredEmail[]>;
   /** Log lines the app printed (the local server's request log). */
   logLines: string[];
+  /** Items in this app's table (reports and audit events), read consistently. */
+  countItems: () => Promise<number>;
+  /** Every item in this app's table. */
+  scanAll: () => Promise<Array<Record<string, unknown>>>;
 }
 
-export async function startTestStack(options: { directoryFile?: string; directoryMaxAgeSeconds?: number } = {}): Promise<TestStack> {
-  const dynamoEndpoint = inject('dynamoEndpoint');
-  const sesEndpoint = inject('sesEndpoint');
+export interface TestStackOptions {
+  directoryFile?: string;
+  /** Off by default: the rate limit has its own test (test/hostile/abuse.test.ts). */
+  rateLimit?: Throttle | false;
+  /** The run's shared DynamoDB Local and SES unless a test brings its own (to stop them). */
+  dynamoEndpoint?: string;
+  sesEndpoint?: string;
+  port?: number;
+  tableName?: string;
+  /** How old the directory read by the functions may be (the cache), seconds; at most 60. */
+  directoryMaxAgeSeconds?: number;
+}
+
+/** The one starter of a test's own local app: its own table and port, the same handlers and server as `npm start`. */
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const dynamoEndpoint = options.dynamoEndpoint ?? inject('dynamoEndpoint');
+  const sesEndpoint = options.sesEndpoint ?? inject('sesEndpoint');
+  const port = options.port ?? (await freePort());
   const logLines: string[] = [];
   const app = await startApp({
-    port: await freePort(),
+    port,
     dynamoEndpoint,
     sesEndpoint,
-    tableName: `reports-${randomUUID().slice(0, 8)}`,
+    tableName: options.tableName ?? `reports-${randomUUID().slice(0, 8)}`,
     directoryFile: options.directoryFile,
     directoryMaxAgeSeconds: options.directoryMaxAgeSeconds,
     log: (line) => logLines.push(line),
     sweepIntervalMs: 0,
-    rateLimit: false, // the rate limit has its own test (test/hostile/abuse.test.ts)
+    rateLimit: options.rateLimit ?? false,
   });
-  const documentClient = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  // Two attempts: a test that stops DynamoDB sees it at once, not after the SDK's backoff.
+  const documentClient = localDocumentClient(dynamoEndpoint, { maxAttempts: 2 });
   return {
     ...app,
+    port,
     dynamoEndpoint,
     sesEndpoint,
     documentClient,
     repository: new ReportRepository({ client: documentClient, tableName: app.tableName, retentionDays: 90 }),
     emails: () => mailbox(sesEndpoint),
     logLines,
+    countItems: () => countTable(documentClient, app.tableName),
+    scanAll: () => scanTable(documentClient, app.tableName),
     stop: async () => {
       await app.stop();
       documentClient.destroy();
@@ -56,18 +76,8 @@ export async function startTestStack(options: { directoryFile?: string; director
   };
 }
 
-/** A valid submission body (the design's example), with overrides merged one level deep. */
-export function validSubmission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const base = exampleSubmission() as Record<string, Record<string, unknown> | string>;
-  for (const [key, value] of Object.entries(overrides)) {
-    const current = base[key];
-    base[key] =
-      typeof value === 'object' && value !== null && !Array.isArray(value) && typeof current === 'object'
-        ? { ...current, ...(value as Record<string, unknown>) }
-        : (value as string);
-  }
-  return base;
-}
+export { validSubmission } from './submission.ts';
+
 
 /** A bearer token from the local dev sign-in for a directory contact. */
 export async function signIn(url: string, email: string): Promise<string> {

@@ -6,7 +6,7 @@ import { acknowledge, createReport, recordFeedback, withNextAction, type Report 
 import { routeReport } from '../../core/domain/routing.ts';
 import { concernReportDeadlines as policy } from '../../forms/concern-report/policy.ts';
 import { concernReportSchema } from '../../forms/concern-report/schema.ts';
-import { decide } from '../../functions/notify/decide.ts';
+import { decide } from '../../core/domain/notifications.ts';
 import sample from '../../directory/sample.json' with { type: 'json' };
 
 const directory = parseDirectory(sample);

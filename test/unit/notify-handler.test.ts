@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { ClaimResult, EmailLedger } from '../../core/adapters/dynamodb/email-ledger.ts';
 import { toItem } from '../../core/adapters/dynamodb/report-repository.ts';
-import type { Mailer, OutgoingEmail } from '../../core/adapters/ses/mailer.ts';
+import type { OutgoingEmail } from '../../core/app/ports/mailer.ts';
+import { fixedClock, fixedDirectorySource, MemoryLedger, MemoryMailer } from '../support/fakes/index.ts';
+import { newReport as makeReport } from '../support/reports.ts';
 import { parseDirectory } from '../../core/directory/directory.ts';
 import { atLocalTime } from '../../core/domain/calendar.ts';
-import { createReport, recordFeedback, type Report } from '../../core/domain/report.ts';
-import { routeReport } from '../../core/domain/routing.ts';
+import { recordFeedback, type Report } from '../../core/domain/report.ts';
 import { verifyStatusToken } from '../../core/domain/status-token.ts';
 import { concernReportDeadlines as policy } from '../../forms/concern-report/policy.ts';
-import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { createNotifyHandler } from '../../functions/notify/handler.ts';
 import sample from '../../directory/sample.json' with { type: 'json' };
 
@@ -19,15 +18,7 @@ const now = atLocalTime('2026-11-25', '10:00');
 const SECRET = 'unit-test-status-secret-0123456789';
 
 function newReport(id: string, reporterEmail = 'anna.lind@example.se'): Report {
-  const submission = concernReportSchema.parse({
-    schoolId: 'ekbacken',
-    urgency: 'normal',
-    reporter: { name: 'Anna Lind', role: 'Lärare', email: reporterEmail },
-    child: { firstName: 'Elias', lastName: 'Berg' },
-    concern: { categories: ['absence'], description: 'Seen.' },
-    guardiansInformed: 'yes',
-  });
-  return createReport({ submissionId: id, submission, bodyHash: 'x', route: routeReport(directory, 'ekbacken'), policy, now }).report;
+  return makeReport({ at: now, id, body: { reporter: { email: reporterEmail } } });
 }
 
 let sequence = 100;
@@ -47,50 +38,16 @@ function record(eventName: 'INSERT' | 'MODIFY', next: Report, previous?: Report)
   };
 }
 
-/** The ledger's rules in memory: sent keys, and claims with an expiry. */
-class MemoryLedger implements EmailLedger {
-  sent = new Map<string, string[]>();
-  claims = new Map<string, { claim: string; until: number }>();
-  failRecord = false;
-  #n = 0;
-  async claim(reportId: string, key: string, at: Date): Promise<ClaimResult> {
-    if (this.sent.get(reportId)?.includes(key)) return { kind: 'already-sent' };
-    const held = this.claims.get(`${reportId}/${key}`);
-    if (held && held.until > at.getTime()) return { kind: 'held', until: new Date(held.until).toISOString() };
-    const claim = `c${this.#n++}`;
-    this.claims.set(`${reportId}/${key}`, { claim, until: at.getTime() + 45_000 });
-    return { kind: 'claimed', claim };
-  }
-  async record(reportId: string, key: string): Promise<void> {
-    if (this.failRecord) throw Object.assign(new Error('down'), { name: 'ServiceUnavailable' });
-    this.sent.set(reportId, [...(this.sent.get(reportId) ?? []), key]);
-    this.claims.delete(`${reportId}/${key}`);
-  }
-  async release(reportId: string, key: string, claim: string): Promise<void> {
-    if (this.claims.get(`${reportId}/${key}`)?.claim === claim) this.claims.delete(`${reportId}/${key}`);
-  }
-}
-
-class MemoryMailer implements Mailer {
-  sent: OutgoingEmail[] = [];
-  failFor = new Set<string>();
-  async send(email: OutgoingEmail) {
-    if (this.failFor.has(email.to)) throw Object.assign(new Error(`rejected ${email.to}`), { name: 'MessageRejected' });
-    this.sent.push(email);
-    return { messageId: `m${this.sent.length}` };
-  }
-}
-
 function setup() {
   const ledger = new MemoryLedger();
   const mailer = new MemoryMailer();
   const handler = createNotifyHandler({
-    ledger: () => ledger,
-    mailer: () => mailer,
-    clock: () => now,
-    directory: () => directory,
+    ledger,
+    mailer,
+    clock: fixedClock(now),
+    directory: fixedDirectorySource(directory),
     statusSecret: async () => SECRET,
-    publicUrl: () => 'https://intake.example',
+    publicUrl: 'https://intake.example',
     recordAttempts: 2,
   });
   return { ledger, mailer, handler };

@@ -1,176 +1,17 @@
-// The staff portal's script (bundled by esbuild into /assets/portal.js): sign-in (the dev sign-in locally,
+// The staff portal's script (bundled by esbuild into /assets/portal.js; its API types, texts, DOM helpers and
+// session in web/client/portal/): sign-in (the dev sign-in locally,
 // Cognito's hosted UI with authorization code + PKCE in AWS), the team's reports, one report in full with
 // its audit trail, and the two actions (acknowledge, feedback), each confirmed before it is sent as a POST.
 // The token lives in sessionStorage only (this tab), never in a URL. Report data is written into the page
 // with DOM APIs and textContent, never as HTML.
-import { concernReportTexts } from '../../forms/concern-report/labels.ts';
-import { formatLocal } from '../format.ts';
-
-type Status = 'received' | 'acknowledged' | 'closed';
-type Outcome = 'investigation-opened' | 'investigation-not-opened' | 'already-ongoing';
-
-interface CaseSummary {
-  id: string;
-  reference: string;
-  teamId: string;
-  submittedAt: string;
-  urgency: 'normal' | 'urgent';
-  schoolName: string | null;
-  routedToFallback: boolean;
-  categories: string[];
-  status: Status;
-  acknowledgeBy: string;
-  feedbackBy: string;
-  acknowledgedAt: string | null;
-  outcome: Outcome | null;
-  nextDeadline: string | null;
-  overdue: boolean;
-  escalationCount: number;
-}
-
-interface AuditEvent {
-  at: string;
-  actor: { kind: string; id?: string };
-  action: string;
-  detail?: Record<string, string | number | boolean>;
-}
-
-interface CaseDetail {
-  summary: CaseSummary;
-  report: {
-    schoolId: string;
-    acknowledgedBy?: string;
-    feedback?: { outcome: Outcome; note: string; at: string; by: string };
-    closedAt?: string;
-    submission: {
-      schoolId: string;
-      urgency: string;
-      reporter: { name: string; role: string; email: string; phone: string };
-      child: { firstName: string; lastName: string; personalNumber: string; birthDate: string; grade: string };
-      concern: { categories: string[]; description: string; childsOwnWords: string; actionsTaken: string };
-      guardiansInformed: 'yes' | 'no' | 'unknown';
-      guardiansNotInformedReason: string;
-    };
-  };
-  emailsSent: string[];
-  audit: AuditEvent[];
-}
-
-const TOKEN_KEY = 'portal-token';
-const PKCE_KEY = 'portal-pkce';
-const SIGNED_OUT_KEY = 'portal-signed-out';
-const labels = concernReportTexts.sv;
-
-const T = {
-  portal: 'Portal – orosanmälningar',
-  loading: 'Laddar…',
-  statuses: { received: 'Ny – mottagandet inte bekräftat', acknowledged: 'Mottagandet bekräftat – återkoppling återstår', closed: 'Avslutad – återkoppling lämnad' } as Record<Status, string>,
-  outcomes: {
-    'investigation-opened': 'Utredning inleds',
-    'investigation-not-opened': 'Utredning inleds inte',
-    'already-ongoing': 'Utredning pågår redan',
-  } as Record<Outcome, string>,
-  outcomeHelp: {
-    'investigation-opened': 'Socialtjänsten har beslutat att inleda en utredning.',
-    'investigation-not-opened': 'Socialtjänsten har beslutat att inte inleda en utredning.',
-    'already-ongoing': 'Barnet har redan en pågående utredning.',
-  } as Record<Outcome, string>,
-  actions: {
-    submitted: 'Anmälan inkom',
-    viewed: 'Öppnad i portalen',
-    acknowledged: 'Mottagandet bekräftat',
-    'feedback-recorded': 'Återkoppling registrerad',
-    'reminder-sent': 'Påminnelse skickad',
-    escalated: 'Eskalerad till teamledaren',
-    'email-sent': 'E-post skickad',
-  } as Record<string, string>,
-  actors: { reporter: 'Anmälaren', system: 'Systemet' } as Record<string, string>,
-};
-
-/** The audit event's detail in words (ids and categories only ever reach it). */
-function auditDetail(detail: AuditEvent['detail']): string {
-  if (!detail) return '';
-  const parts: string[] = [];
-  if (detail.urgency === 'urgent' || detail.urgency === 'normal') parts.push(labels.urgency[detail.urgency]);
-  if (detail.routedToFallback === true) parts.push('okänd skola, till reservteamet');
-  if (typeof detail.outcome === 'string' && detail.outcome in T.outcomes) parts.push(T.outcomes[detail.outcome as Outcome]);
-  if (typeof detail.email === 'string') parts.push(emailName(detail.email));
-  if (typeof detail.kind === 'string') parts.push(emailName(detail.kind));
-  return parts.join(', ');
-}
-
-/** "alert:sara@…" → "larm till sara@…", "receipt" → "kvitto till anmälaren", … */
-function emailName(key: string): string {
-  const [kind, to] = key.split(':');
-  const names: Record<string, string> = {
-    alert: 'larm',
-    receipt: 'kvitto till anmälaren',
-    outcome: 'utfall till anmälaren',
-    reminder: 'påminnelse',
-  };
-  const base = kind?.startsWith('escalation') ? `eskalering ${kind.split('#')[1] ?? ''}`.trim() : (names[kind ?? ''] ?? key);
-  return to ? `${base} till ${to}` : base;
-}
-
-// ---------- small DOM helpers: text only ----------
-type Child = Node | string | null | undefined | false;
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-const when = (iso: string | null | undefined) => (iso ? formatLocal(iso, 'sv') : '–');
-function timeEl(iso: string): HTMLTimeElement {
-  return el('time', { datetime: iso }, formatLocal(iso, 'sv'));
-}
-function facts(rows: Array<[string, Child | Child[]]>): HTMLDListElement {
-  const list = el('dl', { class: 'facts' });
-  for (const [term, value] of rows) {
-    const dd = el('dd');
-    for (const part of Array.isArray(value) ? value : [value]) if (part) dd.append(part);
-    if (!dd.childNodes.length) dd.append('–');
-    list.append(el('div', {}, el('dt', {}, term), dd));
-  }
-  return list;
-}
-function badge(text: string, kind: string): HTMLElement {
-  return el('span', { class: `badge badge-${kind}` }, text);
-}
-
-// ---------- tokens ----------
-function tokenClaims(token: string): Record<string, unknown> | null {
-  try {
-    const part = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(Uint8Array.from(atob(part.padEnd(Math.ceil(part.length / 4) * 4, '=')), (c) => c.charCodeAt(0)));
-    return JSON.parse(json) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-}
-function storedToken(): string | null {
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  if (!token) return null;
-  const exp = tokenClaims(token)?.exp;
-  if (typeof exp === 'number' && exp * 1000 < Date.now() + 30_000) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    return null;
-  }
-  return token;
-}
-
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const randomString = (size = 32) => base64url(crypto.getRandomValues(new Uint8Array(size)));
-
-class ApiError extends Error {
-  readonly status: number;
-  readonly body: { message?: string; errors?: Array<{ path: string; message: string }> } | null;
-  constructor(status: number, body: ApiError['body']) {
-    super(body?.message ?? `HTTP ${status}`);
-    this.status = status;
-    this.body = body;
-  }
-}
+import { api } from './portal/api.ts';
+import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/actions.ts';
+import { ApiError } from './portal/api-error.ts';
+import { finishHostedSignIn, startHostedSignIn, type CognitoClient } from './portal/cognito.ts';
+import type { CaseDetail, CaseList, CaseSummary } from './portal/contract.ts';
+import { badge, el, facts, timeEl, when } from './portal/dom.ts';
+import { SIGNED_OUT_KEY, storedToken, tokenClaims, TOKEN_KEY } from './portal/session.ts';
+import { auditDetail, emailName, labels, T } from './portal/texts.ts';
 
 // ---------- the portal ----------
 function start(root: HTMLElement): void {
@@ -210,61 +51,13 @@ function start(root: HTMLElement): void {
     section.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  async function startCognitoSignIn(): Promise<void> {
-    const verifier = randomString(48);
-    const state = randomString(16);
-    const returnTo = location.pathname + location.search;
-    sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, returnTo }));
-    const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-    const params = new URLSearchParams({
-      response_type: 'code',
-      client_id: root.dataset.clientId!,
-      redirect_uri: root.dataset.redirectUri!,
-      scope: 'openid email profile',
-      state,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-    });
-    location.assign(`${root.dataset.signInUrl}/oauth2/authorize?${params}`);
-  }
-
-  /** Back from Cognito with ?code=…&state=…: trade the code for tokens, then clean the URL. */
+  const cognito: CognitoClient = { clientId: root.dataset.clientId!, redirectUri: root.dataset.redirectUri!, signInUrl: root.dataset.signInUrl! };
+  const startCognitoSignIn = () => startHostedSignIn(cognito);
   async function finishCognitoSignIn(): Promise<boolean> {
-    const params = new URLSearchParams(location.search);
-    const code = params.get('code');
-    const error = params.get('error');
-    if (!code && !error) return false;
-    const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? 'null') as { verifier: string; state: string; returnTo: string } | null;
-    sessionStorage.removeItem(PKCE_KEY);
-    const target = saved?.returnTo && /^\/cases(\/|\?|$)/.test(saved.returnTo) ? saved.returnTo : '/cases';
-    // The code leaves the address bar (and the history) at once.
-    history.replaceState(null, '', '/cases');
-    if (error || !saved || params.get('state') !== saved.state) {
-      showSignIn('Inloggningen avbröts eller gick inte att slutföra. Försök igen.');
-      return true;
-    }
-    const response = await fetch(`${root.dataset.signInUrl}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: root.dataset.clientId!,
-        code: code!,
-        redirect_uri: root.dataset.redirectUri!,
-        code_verifier: saved.verifier,
-      }),
-    }).catch(() => null);
-    const tokens = response?.ok ? ((await response.json()) as { id_token?: string }) : null;
-    if (!tokens?.id_token) {
-      showSignIn('Inloggningen gick inte att slutföra. Försök igen.');
-      return true;
-    }
-    // The ID token: its audience is the app client (what the API's JWT authorizer checks) and it names the user.
-    sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
-    sessionStorage.removeItem(SIGNED_OUT_KEY);
-    // On to the page the user asked for before signing in (a report from an alert email, say).
-    location.replace(target);
-    return true;
+    const result = await finishHostedSignIn(cognito);
+    if (result === 'aborted') showSignIn('Inloggningen avbröts eller gick inte att slutföra. Försök igen.');
+    if (result === 'failed') showSignIn('Inloggningen gick inte att slutföra. Försök igen.');
+    return result !== 'none';
   }
 
   document.querySelector('[data-start-sign-in]')?.addEventListener('click', () => void startCognitoSignIn());
@@ -308,31 +101,6 @@ function start(root: HTMLElement): void {
     showSignIn(message);
   }
 
-  // ----- the staff API -----
-  async function api<R>(path: string, init: { method?: string; body?: unknown } = {}): Promise<R> {
-    const token = storedToken();
-    if (!token) throw new ApiError(401, null);
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method: init.method ?? 'GET',
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: 'application/json',
-          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-        signal: AbortSignal.timeout(20_000),
-      });
-    } catch {
-      throw new ApiError(0, { message: 'Ingen kontakt med servern. Kontrollera anslutningen och försök igen.' });
-    }
-    const text = await response.text();
-    const body = text ? (JSON.parse(text) as unknown) : null;
-    if (!response.ok) throw new ApiError(response.status, body as ApiError['body']);
-    return body as R;
-  }
-
   function problemView(error: unknown, retry: () => void): void {
     if (error instanceof ApiError && error.status === 401) {
       sessionStorage.removeItem(TOKEN_KEY);
@@ -341,13 +109,12 @@ function start(root: HTMLElement): void {
     }
     const status = error instanceof ApiError ? error.status : 0;
     const [title, text] =
-      status === 403
-        ? ['Anmälan tillhör ett annat team', 'Du kan bara se anmälningar till ditt eget team.']
-        : status === 404
-          ? ['Anmälan finns inte', 'Den kan ha gallrats efter att den avslutades, eller så är länken fel.']
-          : status === 0
-            ? ['Ingen kontakt med servern', 'Kontrollera anslutningen och försök igen.']
-            : ['Något gick fel', 'Försök igen om en stund.'];
+      // Another team's report is 404 too: the API does not tell the two apart, so neither does the page.
+      status === 404
+        ? ['Anmälan finns inte', 'Den kan ha gallrats efter att den avslutades, eller så är länken fel.']
+        : status === 0
+          ? ['Ingen kontakt med servern', 'Kontrollera anslutningen och försök igen.']
+          : ['Något gick fel', 'Försök igen om en stund.'];
     const button = el('button', { type: 'button' }, 'Försök igen');
     button.addEventListener('click', retry);
     document.title = `${title} – ${T.portal}`;
@@ -400,7 +167,7 @@ function start(root: HTMLElement): void {
   async function showList(): Promise<void> {
     show(el('h1', { tabindex: '-1' }, 'Anmälningar'), el('p', {}, T.loading));
     try {
-      const data = await api<{ teams: Array<{ id: string; name: string }>; cases: CaseSummary[] }>(`/api/cases?status=${wanted}`);
+      const data = await api<CaseList>(`/api/cases?status=${wanted}`);
       showSignedIn();
       const teamNames = data.teams.map((t) => t.name).join(' och ') || 'inget team';
       const cases = [...data.cases];
@@ -487,8 +254,8 @@ function start(root: HTMLElement): void {
     ]);
 
     const actions = el('section', { 'aria-labelledby': 'actions-title' }, el('h2', { id: 'actions-title' }, 'Att göra'));
-    if (c.status === 'received') actions.append(acknowledgeBlock(c));
-    if (c.status !== 'closed') actions.append(feedbackBlock(c));
+    if (c.status === 'received') actions.append(acknowledgeBlock(actionContext, c));
+    if (c.status !== 'closed') actions.append(feedbackBlock(actionContext, c));
     else actions.append(el('p', {}, 'Anmälan är avslutad: återkopplingen är lämnad och påminnelserna har upphört.'));
 
     const yesNo = labels.guardiansInformed;
@@ -546,143 +313,11 @@ function start(root: HTMLElement): void {
   }
 
   /** A confirmation step: says what will happen, then POSTs only on "yes". */
-  function confirmStep(options: { title: string; text: string[]; yes: string; no: string; onYes: () => Promise<void>; onNo: () => void }): HTMLElement {
-    const yes = el('button', { type: 'button' }, options.yes);
-    const no = el('button', { type: 'button', class: 'secondary' }, options.no);
-    const error = el('p', { class: 'error', role: 'alert' });
-    const box = el(
-      'div',
-      { class: 'confirm', role: 'group', 'aria-labelledby': 'confirm-title' },
-      el('h3', { id: 'confirm-title', tabindex: '-1' }, options.title),
-      ...options.text.map((line) => el('p', {}, line)),
-      error,
-      el('div', { class: 'actions' }, yes, no),
-    );
-    yes.addEventListener('click', async () => {
-      yes.disabled = true;
-      no.disabled = true;
-      error.textContent = '';
-      try {
-        await options.onYes();
-      } catch (failure) {
-        if (failure instanceof ApiError && failure.status === 401) return problemView(failure, () => void showCase());
-        error.textContent =
-          failure instanceof ApiError && failure.status === 409
-            ? `Det gick inte: ${failure.body?.message ?? 'anmälan har ändrats'}. Ladda om sidan och försök igen.`
-            : failure instanceof ApiError && failure.status === 0
-              ? 'Ingen kontakt med servern. Inget ändrades. Försök igen.'
-              : 'Något gick fel och inget ändrades. Försök igen.';
-        yes.disabled = false;
-        no.disabled = false;
-      }
-    });
-    no.addEventListener('click', options.onNo);
-    return box;
-  }
-
-  function acknowledgeBlock(c: CaseSummary): HTMLElement {
-    const block = el('div', { class: 'action', id: 'acknowledge' });
-    const start = el('button', { type: 'button' }, 'Bekräfta mottagandet…');
-    const intro = [
-      el('h3', {}, 'Bekräfta mottagandet'),
-      el('p', {}, 'Bekräfta att teamet har tagit emot anmälan och gör skyddsbedömningen. Anmälaren ser att mottagandet är bekräftat.'),
-      el('div', { class: 'actions' }, start),
-    ];
-    block.append(...intro);
-    start.addEventListener('click', () => {
-      const box = confirmStep({
-        title: `Bekräfta mottagandet av ${c.reference}?`,
-        text: ['Bekräftelsen registreras i händelseloggen med ditt namn och kan inte ångras.'],
-        yes: 'Ja, bekräfta mottagandet',
-        no: 'Avbryt',
-        onYes: async () => {
-          await api(`/api/cases/${encodeURIComponent(c.id)}/acknowledge`, { method: 'POST' });
-          await showCase('Mottagandet är bekräftat.');
-        },
-        onNo: () => {
-          block.replaceChildren(...intro);
-          start.focus();
-        },
-      });
-      block.replaceChildren(box);
-      box.querySelector<HTMLElement>('h3')?.focus();
-    });
-    return block;
-  }
-
-  function feedbackBlock(c: CaseSummary): HTMLElement {
-    const block = el('div', { class: 'action', id: 'feedback' });
-    const form = el('form', { novalidate: '', 'aria-labelledby': 'feedback-title' });
-    const legendId = 'feedback-outcome';
-    const fieldset = el('fieldset', { class: 'field', id: legendId }, el('legend', {}, 'Vad blev utfallet? ', el('span', { class: 'req', 'aria-hidden': 'true' }, '*')));
-    const choices = el('div', { class: 'choices' });
-    for (const outcome of Object.keys(T.outcomes) as Outcome[]) {
-      const id = `outcome-${outcome}`;
-      choices.append(
-        el(
-          'div',
-          { class: 'choice' },
-          el('input', { type: 'radio', name: 'outcome', id, value: outcome, required: '' }),
-          el('label', { for: id }, T.outcomes[outcome], el('span', { class: 'help' }, ` – ${T.outcomeHelp[outcome]}`)),
-        ),
-      );
-    }
-    const outcomeError = el('p', { class: 'error', id: 'outcome-error', hidden: '' });
-    fieldset.append(outcomeError, choices);
-    const note = el('textarea', { id: 'feedback-note', name: 'note', rows: '4', maxlength: '2000', 'aria-describedby': 'feedback-note-help' });
-    const noteField = el(
-      'div',
-      { class: 'field' },
-      el('label', { for: 'feedback-note' }, 'Anteckning (frivillig)'),
-      el('p', { class: 'help', id: 'feedback-note-help' }, 'Bara för teamet: anteckningen skickas inte till anmälaren. Högst 2000 tecken.'),
-      note,
-    );
-    const next = el('button', { type: 'submit' }, 'Granska och skicka…');
-    form.append(fieldset, noteField, el('div', { class: 'actions' }, next));
-    const intro = [
-      el('h3', { id: 'feedback-title' }, 'Återkoppling till anmälaren'),
-      el('p', {}, 'När du lämnar återkoppling får anmälaren ett mejl med utfallet (bara utfallet), anmälan avslutas och påminnelserna upphör.'),
-      form,
-    ];
-    block.append(...intro);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const chosen = form.querySelector<HTMLInputElement>('input[name=outcome]:checked')?.value as Outcome | undefined;
-      if (!chosen) {
-        outcomeError.hidden = false;
-        outcomeError.replaceChildren(el('span', { class: 'visually-hidden' }, 'Fel: '), 'Välj ett utfall.');
-        fieldset.classList.add('has-error');
-        fieldset.setAttribute('aria-describedby', 'outcome-error');
-        form.querySelector<HTMLInputElement>('input[name=outcome]')?.focus();
-        return;
-      }
-      outcomeError.hidden = true;
-      fieldset.classList.remove('has-error');
-      fieldset.removeAttribute('aria-describedby');
-      const noteText = note.value.trim();
-      const box = confirmStep({
-        title: `Skicka återkoppling för ${c.reference}?`,
-        text: [
-          `Utfall: ${T.outcomes[chosen]}.`,
-          noteText ? `Anteckning (bara för teamet): ${noteText}` : 'Ingen anteckning.',
-          'Anmälaren får ett mejl med utfallet. Anmälan avslutas och kan inte öppnas igen här.',
-        ],
-        yes: 'Ja, skicka återkopplingen',
-        no: 'Ändra',
-        onYes: async () => {
-          await api(`/api/cases/${encodeURIComponent(c.id)}/feedback`, { method: 'POST', body: { outcome: chosen, note: noteText } });
-          await showCase('Återkopplingen är registrerad och anmälan är avslutad. Anmälaren får ett mejl med utfallet.');
-        },
-        onNo: () => {
-          block.replaceChildren(...intro);
-          form.querySelector<HTMLInputElement>('input[name=outcome]:checked')?.focus();
-        },
-      });
-      block.replaceChildren(box);
-      box.querySelector<HTMLElement>('h3')?.focus();
-    });
-    return block;
-  }
+  /** What the actions need of the page: show the report again, or ask for a new sign-in. */
+  const actionContext: ActionContext = {
+    reload: (message) => showCase(message),
+    signInAgain: (failure) => problemView(failure, () => void showCase()),
+  };
 
   async function load(): Promise<void> {
     storedTokenWasThere = storedToken() !== null;

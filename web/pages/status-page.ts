@@ -1,6 +1,6 @@
 // The reporter's status page: where the report is, and the outcome once there is one. No report content.
 // Each step says its state in words (done, waiting), not by colour alone.
-import type { ReporterStatus } from '../../functions/status/handler.ts';
+import type { ReporterStatus } from '../../core/app/reporter-status.ts';
 import { formatLocal } from '../format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';

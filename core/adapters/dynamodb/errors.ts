@@ -1,10 +1,7 @@
 // Storage errors that callers act on. Anything else from DynamoDB means "storage is unavailable".
-export class StorageUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('storage is unavailable', { cause });
-    this.name = 'StorageUnavailableError';
-  }
-}
+import { StorageUnavailableError } from '../../app/errors.ts';
+
+export { StorageUnavailableError };
 
 /** Runs a storage call; turns network, throttling and service errors into StorageUnavailableError. */
 export async function storageCall<T>(call: () => Promise<T>): Promise<T> {

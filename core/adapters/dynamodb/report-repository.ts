@@ -5,6 +5,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEvent, Report } from '../../domain/report.ts';
 import { auditKey, DUE_BUCKET, reportKey, reportTable, submissionKey } from '../../storage/table.ts';
 import { runtimeConfig } from '../../config/runtime.ts';
+import { systemClock } from '../../app/ports/clock.ts';
+import type { CreateResult, ReportStore, StoredReport, SubmissionReceipt } from '../../app/ports/report-store.ts';
 import { documentClient } from './client.ts';
 import { storageCall } from './errors.ts';
 
@@ -12,24 +14,11 @@ export interface RepositoryOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
   retentionDays: number;
-  /** Clock for filtering expired items (DynamoDB deletes them lazily, DynamoDB Local never does). */
+  /** Clock for filtering expired items (DynamoDB deletes them lazily, DynamoDB Local never does); the system clock by default. */
   now?: () => Date;
 }
 
-/** A stored report with the version its next change must match. */
-export interface StoredReport {
-  report: Report;
-  version: number;
-}
-
-/** What a submitter may learn about their own submission: no personal data. */
-export type SubmissionReceipt = Pick<Report, 'id' | 'reference' | 'status' | 'acknowledgeBy' | 'feedbackBy' | 'bodyHash'>;
-
-export type CreateResult =
-  | { kind: 'created'; receipt: SubmissionReceipt }
-  | { kind: 'exists'; receipt: SubmissionReceipt }
-  /** The submission id belongs to a report whose receipt has expired: the id cannot be used again. */
-  | { kind: 'taken' };
+export type { CreateResult, StoredReport, SubmissionReceipt };
 
 // A retry comes within minutes or hours; a month is plenty, and the receipt holds no personal data anyway.
 const RECEIPT_DAYS = 30;
@@ -107,7 +96,7 @@ export function newReportTransaction(tableName: string, report: Report, audit: A
   };
 }
 
-export class ReportRepository {
+export class ReportRepository implements ReportStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
   readonly #retentionDays: number;
@@ -117,7 +106,7 @@ export class ReportRepository {
     this.#client = options.client;
     this.#table = options.tableName;
     this.#retentionDays = options.retentionDays;
-    this.#now = options.now ?? (() => new Date());
+    this.#now = options.now ?? (() => systemClock.now());
   }
 
   /**

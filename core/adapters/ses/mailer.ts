@@ -3,22 +3,12 @@
 // name) loses its line breaks and control characters here, and addresses must be plain addresses.
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { runtimeConfig } from '../../config/runtime.ts';
+import type { Mailer, OutgoingEmail } from '../../app/ports/mailer.ts';
 import { headerSafe } from '../../email/header-safe.ts';
 
 export { headerSafe };
 
-export interface OutgoingEmail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** What kind of email this is (alert, receipt…), as an SES message tag for the configuration set's metrics. */
-  kind?: string;
-}
-
-export interface Mailer {
-  send(email: OutgoingEmail): Promise<{ messageId: string }>;
-}
+export type { Mailer, OutgoingEmail };
 
 // A plain address: no spaces, angle brackets, quotes, separators or control characters.
 const ADDRESS = /^[^\s<>()[\],;:"\\\u0000-\u001f\u007f]+@[^\s<>()[\],;:"\\\u0000-\u001f\u007f@]+$/;

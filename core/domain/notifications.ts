@@ -8,12 +8,12 @@
 //
 // One email per recipient: a bad address or a failed send affects one person's email, and a retry re-sends
 // only what is missing.
-import type { Directory, Team } from '../../core/directory/directory.ts';
-import { workingDaysBetween } from '../../core/domain/calendar.ts';
-import type { DeadlinePolicy } from '../../core/domain/deadlines.ts';
-import { actionsDue, type OverdueDeadline } from '../../core/domain/follow-up.ts';
-import type { Report } from '../../core/domain/report.ts';
-import type { EmailKind, EscalationFacts } from '../../core/email/templates.ts';
+import type { Directory, Team } from '../directory/directory.ts';
+import { workingDaysBetween } from './calendar.ts';
+import type { DeadlinePolicy } from './deadlines.ts';
+import { actionsDue, type OverdueDeadline } from './follow-up.ts';
+import type { Report } from './report.ts';
+import type { EmailKind, EscalationFacts } from '../email/templates.ts';
 
 export interface ReportChange {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';

@@ -1,0 +1,176 @@
+// Use case: deliver the emails that report changes owe (alert, receipt, reminder, escalation, outcome).
+//   1. Per change, the domain says which emails it owes (core/domain/notifications.ts), each with a ledger key.
+//   2. Per email, through the ledger: claim (skip if sent, closed, gone; retry later if another consumer holds
+//      it) → send → record (retried in place: the one step that must not be lost), or release when the send
+//      failed.
+//   3. The changes of one report in their order, reports side by side: after a failure, that report's later
+//      changes wait for the retry (a reporter never gets the outcome before the receipt); other reports go on.
+//   4. Answer which changes failed, so the caller delivers them again.
+import type { Directory } from '../directory/directory.ts';
+import type { DeadlinePolicy } from '../domain/deadlines.ts';
+import { decide, type PlannedEmail, type ReportChange } from '../domain/notifications.ts';
+import type { Report } from '../domain/report.ts';
+import { signStatusToken } from '../domain/status-token.ts';
+import {
+  alertEmail,
+  emailFacts,
+  escalationEmail,
+  outcomeEmail,
+  receiptEmail,
+  reminderEmail,
+  type EmailContent,
+  type EmailFacts,
+  type Links,
+} from '../email/templates.ts';
+import { errorSummary } from '../observability/error-summary.ts';
+import { logger } from '../observability/logger.ts';
+import type { Clock } from './ports/clock.ts';
+import type { DirectorySource } from './ports/directory.ts';
+import type { EmailLedger } from './ports/email-ledger.ts';
+import type { Mailer } from './ports/mailer.ts';
+
+export interface DeliverEmailsDependencies {
+  mailer: Mailer;
+  ledger: EmailLedger;
+  clock: Clock;
+  directory: DirectorySource;
+  statusSecret: () => Promise<string>;
+  publicUrl: string;
+  policy: DeadlinePolicy;
+  /** Reports handled at once (changes of one report are always handled in order). */
+  concurrency: number;
+  /** Attempts at recording a sent email before giving up (the one step that must not be lost). */
+  recordAttempts: number;
+}
+
+export interface ChangeRecord {
+  /** The record's id, answered back when it failed (a stream sequence number). */
+  id: string;
+  /** Which item changed: records of one item are handled in order. */
+  itemKey: string;
+  /** Null when the record is not about a report. */
+  change: ReportChange | null;
+}
+
+type Outcome = 'done' | 'failed';
+
+/** Delivers what the records owe; answers the ids of the records to deliver again. */
+export async function deliverEmails(deps: DeliverEmailsDependencies, records: ChangeRecord[]): Promise<string[]> {
+  let directory: Directory;
+  try {
+    directory = await deps.directory.current();
+  } catch (error) {
+    logger.error('directory unavailable', { error: errorSummary(error) });
+    return records.map((r) => r.id);
+  }
+  const links: Links = { publicUrl: deps.publicUrl };
+  const failed = new Set<string>();
+
+  const byItem = new Map<string, ChangeRecord[]>();
+  for (const record of records) byItem.set(record.itemKey, [...(byItem.get(record.itemKey) ?? []), record]);
+  const queues = [...byItem.values()];
+  const worker = async () => {
+    for (let queue = queues.shift(); queue; queue = queues.shift()) {
+      let blocked = false;
+      for (const record of queue) {
+        // After a failure, this report's later records wait for the retry (which delivers them again).
+        if (blocked || (await deliverChange(deps, record.change, directory, links)) === 'failed') {
+          blocked = true;
+          failed.add(record.id);
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(deps.concurrency, queues.length)) }, worker));
+  return records.map((r) => r.id).filter((id) => failed.has(id));
+}
+
+async function deliverChange(deps: DeliverEmailsDependencies, change: ReportChange | null, directory: Directory, links: Links): Promise<Outcome> {
+  const report = change?.newReport;
+  if (!change || !report) return 'done';
+  const decision = decide(change, directory, deps.policy);
+  if (decision.emails.length === 0) return 'done';
+  if (decision.teamMissing) {
+    logger.warn('report team not in the directory; using the fallback team', { reportId: report.id, teamId: report.teamId });
+  }
+  const facts = emailFacts(report, decision.team?.name ?? report.teamId);
+  for (const planned of decision.emails) {
+    // Already recorded when this image was written: skip without touching the ledger.
+    if (report.sentEmails?.includes(planned.key)) continue;
+    let outcome: Outcome;
+    try {
+      outcome = await sendOnce(deps, report, facts, planned, links);
+    } catch (error) {
+      logger.warn('email ledger unavailable; will retry', { reportId: report.id, email: planned.kind, error: errorSummary(error) });
+      outcome = 'failed';
+    }
+    // One failure (SES or DynamoDB struggling, an email held by another consumer) is enough to retry the
+    // record later: trying its other emails now would only add slow attempts, and with a slow SES risk the
+    // function's timeout for the whole batch. The retry sends what is still missing.
+    if (outcome === 'failed') return 'failed';
+  }
+  return 'done';
+}
+
+async function render(deps: DeliverEmailsDependencies, planned: PlannedEmail, facts: EmailFacts, links: Links): Promise<EmailContent> {
+  switch (planned.kind) {
+    case 'alert':
+      return alertEmail(facts, links);
+    case 'reminder':
+      return reminderEmail(facts, links);
+    case 'escalation':
+      return escalationEmail(facts, planned.escalation ?? { overdue: [], hoursWaited: 0, workingDaysWaited: 0 }, links);
+    case 'receipt':
+      return receiptEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) });
+    case 'outcome':
+      return outcomeEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) });
+  }
+}
+
+async function sendOnce(deps: DeliverEmailsDependencies, report: Report, facts: EmailFacts, planned: PlannedEmail, links: Links): Promise<Outcome> {
+  const ids = { reportId: report.id, email: planned.kind, ...(planned.kind === 'escalation' ? { key: planned.key } : {}) };
+  const { ledger } = deps;
+  // Rendered before the claim (it may fetch the status secret): the lease covers only send and record.
+  const content = await render(deps, planned, facts, links);
+  const followUp = planned.kind === 'reminder' || planned.kind === 'escalation';
+  const claim = await ledger.claim(report.id, planned.key, deps.clock.now(), { onlyWhileOpen: followUp });
+  if (claim.kind === 'already-sent') return 'done';
+  if (claim.kind === 'closed') {
+    logger.info('follow-up not sent: feedback was given since', ids);
+    return 'done';
+  }
+  if (claim.kind === 'gone') {
+    logger.warn('report no longer exists; email not sent', ids);
+    return 'done';
+  }
+  if (claim.kind === 'held') {
+    logger.info('email claimed by another consumer; will retry', { ...ids, claimedUntil: claim.until });
+    return 'failed';
+  }
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({ to: planned.to, ...content, kind: planned.kind }));
+  } catch (error) {
+    logger.warn('email not sent; will retry', { ...ids, error: errorSummary(error) });
+    await ledger.release(report.id, planned.key, claim.claim).catch((releaseError: unknown) => {
+      // The claim then expires by itself; the retry waits for it.
+      logger.warn('could not release email claim', { ...ids, error: errorSummary(releaseError) });
+    });
+    return 'failed';
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ledger.record(report.id, planned.key, claim.claim);
+      break;
+    } catch (error) {
+      if (attempt >= deps.recordAttempts) {
+        // Sent but not recorded: after the claim expires a retry may send it again. Rare; say so loudly.
+        logger.error('email sent but not recorded in the ledger', { ...ids, messageId, error: errorSummary(error) });
+        return 'failed';
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 100 * 2 ** attempt)));
+    }
+  }
+  logger.info('email sent', { ...ids, messageId });
+  return 'done';
+}

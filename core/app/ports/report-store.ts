@@ -1,0 +1,35 @@
+// The report store port: reports, their submission receipts and their audit trail. The DynamoDB adapter
+// implements it (core/adapters/dynamodb/report-repository.ts); an in-memory fake serves the use cases' unit tests.
+import type { AuditEvent, Report } from '../../domain/report.ts';
+
+/** A stored report with the version its next change must match (optimistic locking). */
+export interface StoredReport {
+  report: Report;
+  version: number;
+}
+
+/** What a submitter may learn about their own submission: no personal data. */
+export type SubmissionReceipt = Pick<Report, 'id' | 'reference' | 'status' | 'acknowledgeBy' | 'feedbackBy' | 'bodyHash'>;
+
+export type CreateResult =
+  | { kind: 'created'; receipt: SubmissionReceipt }
+  /** The submission id was used before: its receipt, so a retry gets the same answer. */
+  | { kind: 'exists'; receipt: SubmissionReceipt }
+  /** The submission id belongs to a report whose receipt has expired: the id cannot be used again. */
+  | { kind: 'taken' };
+
+export interface ReportStore {
+  /** Stores a new report, its first audit event and its receipt at once, keyed by the submission (report) id. */
+  create(report: Report, audit: AuditEvent): Promise<CreateResult>;
+  /** The report, or null when there is none (or it has expired). */
+  get(id: string): Promise<StoredReport | null>;
+  /** Stores a change with its audit event if the report is still at `stored.version`; false when another writer won. */
+  saveChange(stored: StoredReport, next: Report, audit: AuditEvent): Promise<boolean>;
+  /** An audit event on its own (a view); pass the report so the event expires with a closed one. */
+  addAudit(event: AuditEvent, report?: Report): Promise<void>;
+  auditTrail(id: string): Promise<AuditEvent[]>;
+  /** A team's reports of one state ('open' = received or acknowledged), nearest deadline first. */
+  listByTeam(teamId: string, state: 'open' | 'closed', limit?: number): Promise<Report[]>;
+  /** Reports whose next action time has passed, with the read capacity used (0 where that means nothing). */
+  due(now: Date, limit?: number): Promise<{ reports: StoredReport[]; consumedCapacity: number }>;
+}

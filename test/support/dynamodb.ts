@@ -1,0 +1,35 @@
+// The one way tests talk to DynamoDB Local directly: a document client (undefined values dropped, as the
+// repository writes them), and reading a whole table back.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS } from '../../local/dynamodb.ts';
+
+/** A document client on a DynamoDB Local endpoint; `maxAttempts` low to see an outage at once. */
+export function localDocumentClient(endpoint: string, options: { maxAttempts?: number } = {}): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+}
+
+export async function scanTable(client: DynamoDBDocumentClient, tableName: string): Promise<Array<Record<string, unknown>>> {
+  const items: Array<Record<string, unknown>> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export async function countTable(client: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start }));
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}

@@ -1,0 +1,28 @@
+// The staff API from the browser: the bearer token from this tab's session, JSON both ways.
+import { ApiError } from './api-error.ts';
+import { storedToken } from './session.ts';
+
+/** A staff API call with the tab's token; any answer but 2xx is an ApiError (0: no contact with the server). */
+export async function api<R>(path: string, init: { method?: string; body?: unknown } = {}): Promise<R> {
+  const token = storedToken();
+  if (!token) throw new ApiError(401, null);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      signal: AbortSignal.timeout(20_000),
+    });
+  } catch {
+    throw new ApiError(0, { message: 'Ingen kontakt med servern. Kontrollera anslutningen och försök igen.' });
+  }
+  const text = await response.text();
+  const body = text ? (JSON.parse(text) as unknown) : null;
+  if (!response.ok) throw new ApiError(response.status, body as ApiError['body']);
+  return body as R;
+}
