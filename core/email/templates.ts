@@ -66,7 +66,7 @@ export interface EmailContent {
 }
 
 /** One email's parts; rendered to text and HTML by the same code, so both say the same. */
-interface Layout {
+export interface Layout {
   lang: 'sv' | 'en';
   subject: string;
   intro: string;
@@ -188,7 +188,7 @@ export function outcomeEmail(facts: EmailFacts, links: Links): EmailContent {
   });
 }
 
-function render(layout: Layout): EmailContent {
+export function render(layout: Layout): EmailContent {
   const text = [
     layout.intro,
     '',
