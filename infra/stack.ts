@@ -104,6 +104,8 @@ export class ConcernIntakeStack extends Stack {
         status: this.web.functions.status.function,
         cases: this.web.functions.cases.function,
         directory: this.web.functions.directory.function,
+        consult: this.web.functions.consult.function,
+        consultations: this.web.functions.consultations.function,
       },
       staffAuthorizer: this.auth.authorizer,
       // All clients together on the public submit route (core/http/throttling.ts, shared with local mode).
