@@ -62,7 +62,7 @@ export function consultationAlertEmail(facts: ConsultationEmailFacts, publicUrl:
       [t.school, facts.schoolName],
       [t.askedAt, formatLocal(facts.askedAt, 'sv')],
     ],
-    link: { label: t.alert.link, url: `${trimSlash(publicUrl)}/cases#consultations` },
+    link: { label: t.alert.link, url: `${trimSlash(publicUrl)}/cases?view=consultations` },
     notes: [t.alert.privacy, t.doNotReply],
   });
 }

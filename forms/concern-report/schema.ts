@@ -114,6 +114,10 @@ export const concernReportSchema = z
     }),
     guardiansInformed: z.enum(['yes', 'no', 'unknown'], 'must be "yes", "no" or "unknown"'),
     guardiansNotInformedReason: optionalText(2_000),
+    /** Set when the report was made from a consultation ("make it a report"): the report links to it. */
+    consultationId: z.optional(
+      z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be the id of a consultation')),
+    ),
   })
   .check(
     z.superRefine(
