@@ -12,6 +12,7 @@ import { deliverEmails, type DeliverEmailsDependencies } from '../../core/app/de
 import { deliverConsultationEmails, type DeliverConsultationEmailsDependencies } from '../../core/app/deliver-consultation-emails.ts';
 import { consultationChangeRecordOf } from '../../core/adapters/dynamodb/consultation-stream-image.ts';
 import { consultationKey } from '../../core/storage/table.ts';
+import type { EmailLedger } from '../../core/app/ports/email-ledger.ts';
 import { systemClock } from '../../core/app/ports/clock.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
 import { statusLinkSecret } from '../../core/config/secrets.ts';
@@ -39,14 +40,24 @@ export function notifyLedger(): DynamoEmailLedger {
   });
 }
 
-/** The ledger on consultation items (the same lease). */
-export function notifyConsultationLedger(): DynamoEmailLedger {
-  return new DynamoEmailLedger({
-    client: documentClient(),
-    tableName: runtimeConfig().TABLE_NAME,
-    leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000,
-    keyOf: consultationKey,
-  });
+/**
+ * The ledger on consultation items (the same lease), made on its first use: a batch without consultations (and a
+ * test that gives only the report ledger) never needs it.
+ */
+export function notifyConsultationLedger(): EmailLedger {
+  let ledger: DynamoEmailLedger | undefined;
+  const real = () =>
+    (ledger ??= new DynamoEmailLedger({
+      client: documentClient(),
+      tableName: runtimeConfig().TABLE_NAME,
+      leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000,
+      keyOf: consultationKey,
+    }));
+  return {
+    claim: (...args) => real().claim(...args),
+    record: (...args) => real().record(...args),
+    release: (...args) => real().release(...args),
+  };
 }
 
 /** The real dependencies, each made only when not given (tests give some and keep the rest). */
