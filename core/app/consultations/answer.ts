@@ -6,7 +6,7 @@
 import { answerConsultation, answerConsultationSchema, type Consultation } from '../../domain/consultation.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
 import { logger } from '../../observability/logger.ts';
-import { ConflictError, fieldErrors, InvalidInputError, NotFoundError } from '../errors.ts';
+import { ConflictError, fieldErrors, firstErrorPerField, InvalidInputError, NotFoundError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConsultationStore } from '../ports/consultation-store.ts';
@@ -58,7 +58,7 @@ export async function answerTeamConsultation(
   const consultation = await deps.consultations.get(id);
   if (!consultation || !staff.teamIds.includes(consultation.teamId)) throw new NotFoundError('no such consultation');
   const parsed = answerConsultationSchema.safeParse(body);
-  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInputError(firstErrorPerField(fieldErrors(parsed.error.issues)));
   const answered = answerConsultation(consultation, parsed.data.text, staff.id, deps.clock.now());
   if (!answered || !(await deps.consultations.saveAnswer(answered))) throw new ConflictError('this consultation has already been answered');
   logger.info('consultation answered', { consultationId: id, teamId: consultation.teamId });

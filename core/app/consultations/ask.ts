@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { askConsultationSchema, newConsultation } from '../../domain/consultation.ts';
 import { routeReport } from '../../domain/routing.ts';
 import { logger } from '../../observability/logger.ts';
-import { fieldErrors, InvalidInputError } from '../errors.ts';
+import { fieldErrors, firstErrorPerField, InvalidInputError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ConsultationStore } from '../ports/consultation-store.ts';
 import type { DirectorySource } from '../ports/directory.ts';
@@ -30,7 +30,7 @@ export async function askConsultation(deps: AskConsultationDependencies, body: u
     return { id };
   }
   const parsed = askConsultationSchema.safeParse(fields);
-  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInputError(firstErrorPerField(fieldErrors(parsed.error.issues)));
   const route = routeReport(await deps.directory.current(), parsed.data.schoolId);
   if (route.routedToFallback || !route.areaId) {
     // Unlike a report, a question needs the school's own named contact: an unknown school has none.
