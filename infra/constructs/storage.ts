@@ -203,6 +203,7 @@ export class Storage extends Construct {
         },
       }),
     );
+    this.denyDirectoryWrites(grantee);
     this.#grantKey(grantee, 'ConsultationWriteKey', ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
   }
 
@@ -229,6 +230,7 @@ export class Storage extends Construct {
         conditions: consultationsOnly,
       }),
     );
+    this.denyDirectoryWrites(grantee);
     this.#grantKey(grantee, 'ConsultationTableKey', ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
   }
 
