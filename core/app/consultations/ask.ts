@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { askConsultationSchema, newConsultation } from '../../domain/consultation.ts';
 import { routeReport } from '../../domain/routing.ts';
+import { HONEYPOT_TRIGGERED } from '../../observability/log-events.ts';
 import { logger } from '../../observability/logger.ts';
 import { fieldErrors, firstErrorPerField, InvalidInputError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -26,7 +27,7 @@ export async function askConsultation(deps: AskConsultationDependencies, body: u
   const { [HONEYPOT_FIELD]: honeypot, ...fields } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const id = (deps.newId ?? randomUUID)();
   if (honeypot !== undefined && honeypot !== null && String(honeypot).trim() !== '') {
-    logger.info('honeypot triggered', { route: 'consultation' });
+    logger.info(HONEYPOT_TRIGGERED, { kind: 'consultation' });
     return { id };
   }
   const parsed = askConsultationSchema.safeParse(fields);
