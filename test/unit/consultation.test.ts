@@ -8,6 +8,7 @@ import { answerTeamConsultation, listOpenConsultations } from '../../core/app/co
 import { consultationByLink } from '../../core/app/consultations/read-by-link.ts';
 import { deliverConsultationEmails } from '../../core/app/deliver-consultation-emails.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../core/app/errors.ts';
+import { consultationNotices } from '../../core/domain/consultation-notices.ts';
 import { askConsultationSchema, PERSONAL_NUMBER_IN_TEXT } from '../../core/domain/consultation.ts';
 import { findPersonalNumber } from '../../core/domain/personal-number.ts';
 import { signConsultationToken, signStatusToken, verifyConsultationToken, verifyStatusToken } from '../../core/domain/status-token.ts';
@@ -174,5 +175,37 @@ describe('ask → alert → answer → read (use cases over in-memory ports)', (
     const result = await askConsultation({ consultations, directory: sampleDirectorySource, clock: fixedClock(new Date()) }, { ...valid, website: 'x' });
     expect(result.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(consultations.items.size).toBe(0);
+  });
+});
+
+describe('what a consultation change owes (consultationNotices)', () => {
+  const consultation = {
+    id: '0b5f2d8e-3c1a-4f6b-9d2e-7a8b9c0d1e2f',
+    schoolId: 'norrskolan',
+    teamId: 'mottagning-norr',
+    areaId: 'norr',
+    language: 'sv' as const,
+    reporter: { name: 'A', role: 'B', email: 'asker@skola.ekdala.example' },
+    question: 'Q',
+    askedAt: '2026-11-30T09:00:00.000Z',
+  };
+
+  it('alerts the named contact on a new one, the asker once it is answered, nobody otherwise', async () => {
+    const directory = await sampleDirectorySource.current();
+    expect(consultationNotices({ eventName: 'INSERT', newConsultation: consultation }, directory)).toEqual([
+      { key: 'consultation-alert:johan.ek@ekdala.example', kind: 'consultation-alert', to: 'johan.ek@ekdala.example' },
+    ]);
+    const answered = { ...consultation, answer: { text: 'A', by: 'johan.ek@ekdala.example', at: '2026-11-30T10:00:00.000Z' } };
+    expect(consultationNotices({ eventName: 'MODIFY', oldConsultation: consultation, newConsultation: answered }, directory)).toEqual([
+      { key: 'consultation-answered', kind: 'consultation-answered', to: 'asker@skola.ekdala.example' },
+    ]);
+    expect(consultationNotices({ eventName: 'MODIFY', oldConsultation: answered, newConsultation: answered }, directory)).toEqual([]);
+    expect(consultationNotices({ eventName: 'REMOVE' }, directory)).toEqual([]);
+  });
+
+  it('alerts the team lead when the school has left the directory since', async () => {
+    const directory = await sampleDirectorySource.current();
+    const gone = { ...directory, schools: directory.schools.filter((s) => s.id !== 'norrskolan') };
+    expect(consultationNotices({ eventName: 'INSERT', newConsultation: consultation }, gone).map((e) => e.to)).toEqual(['karin.norberg@ekdala.example']);
   });
 });
