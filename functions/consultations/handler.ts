@@ -12,7 +12,8 @@ import type { HttpEvent } from '../../core/http/event.ts';
 import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { staffIdentity } from '../../core/identity/staff.ts';
-import { renderConsultationPage } from '../../web/pages/consultation-page.ts';
+import { renderConsultationNotFound, renderConsultationPage } from '../../web/pages/consultation-page.ts';
+import { NotFoundError } from '../../core/app/errors.ts';
 
 export type ConsultationsDependencies = TeamConsultationsDependencies & ConsultationByLinkDependencies;
 
@@ -29,7 +30,13 @@ export function createConsultationsHandler(given?: ConsultationsDependencies) {
     deps ??= defaults();
     switch (event.routeKey) {
       case 'GET /consultations/{token}':
-        return html(200, renderConsultationPage(await consultationByLink(deps, event.pathParameters?.token ?? '')));
+        try {
+          return html(200, renderConsultationPage(await consultationByLink(deps, event.pathParameters?.token ?? '')));
+        } catch (error) {
+          // A person opened a link: a page, not JSON.
+          if (error instanceof NotFoundError) return html(404, renderConsultationNotFound());
+          throw error;
+        }
       case 'GET /api/consultations/{token}':
         return json(200, await consultationByLink(deps, event.pathParameters?.token ?? ''));
       case 'GET /api/consultations': {

@@ -117,5 +117,10 @@ describe('consultation in the browser: ask → alert → answer → read → mak
     const reports = (await stack.scanAll()).filter((i) => i.sk === 'REPORT');
     expect(reports.map((r) => (r.submission as { consultationId?: string }).consultationId)).toContain(consultationId);
     expect(problems).toEqual([]);
+
+    // A link that opens nothing is a page too.
+    const gone = await page.goto(`${stack.url}/consultations/not-a-token`);
+    expect(gone?.status()).toBe(404);
+    await expectAccessible(page, 'consultation link that opens nothing');
   });
 });

@@ -136,6 +136,9 @@ describe('consultation: ask → alert → answer → read → make it a report',
       new UpdateCommand({ TableName: stack.tableName, Key: consultationKey(id), UpdateExpression: 'SET expiresAt = :past', ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 } }),
     );
     expect((await call(`/api/consultations/${link}`)).status).toBe(404);
+    const gone = await call(`/consultations/${link}`);
+    expect(gone.status).toBe(404);
+    expect(gone.text).toContain('Frågan finns inte');
 
     // Nothing of the question, the answer or the asker's name in any log line or email.
     const emails = [alert!, notice!];

@@ -36,3 +36,12 @@ ${answer}
 <p class="acute"><strong>${consultationTexts[lang].acute}</strong></p>`;
   return page({ lang, title: t.title, body, service: consultationTexts[lang].service });
 }
+
+/** The page for a link that opens nothing (altered, or the consultation has expired): in both languages, as it is unknown. */
+export function renderConsultationNotFound(): string {
+  const body = html`<h1>Frågan finns inte</h1>
+<p>Länken är fel, eller så har frågan gallrats. Du kan ställa en ny fråga: <a href="/consultation">fråga socialtjänsten</a>.</p>
+<div lang="en"><h2>The question is not there</h2>
+<p>The link is wrong, or the question has been deleted. You can ask again: <a href="/en/consultation">ask social services</a>.</p></div>`;
+  return page({ lang: 'sv', title: 'Frågan finns inte', body, service: consultationTexts.sv.service });
+}
