@@ -1,5 +1,6 @@
 // The email ledger: which emails of a report were sent, kept on the report item itself, so that a retried
-// stream batch, a duplicate stream record or two consumers at once never send the same email twice.
+// stream batch, a duplicate stream record or two consumers at once never send the same email twice. A consultation
+// item keeps its own the same way (the `keyOf` option; functions/notify builds both ledgers).
 //
 // Per email key (e.g. "receipt", "alert:<address>", "escalation#2"):
 //   1. claim   SET emailClaims.<key> = "<lease until>#<claim id>"
