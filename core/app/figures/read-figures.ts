@@ -43,7 +43,7 @@ export function figuresAccess(directory: Directory, email: string): FiguresAcces
 
 export type ReadFiguresResult =
   | { kind: 'forbidden' }
-  | { kind: 'figures'; query: FiguresQuery; months: string[]; rows: PublicFigureRow[]; raw: FigureRow[]; consumedCapacity: number };
+  | { kind: 'figures'; access: 'all' | 'teams'; query: FiguresQuery; months: string[]; rows: PublicFigureRow[]; raw: FigureRow[]; consumedCapacity: number };
 
 /** `raw` keeps the unhidden counts for the page's sums, which hide their own small cells; it never leaves as JSON. */
 export async function readFigures(deps: ReadFiguresDependencies, caller: { email: string }, input: unknown): Promise<ReadFiguresResult> {
@@ -54,5 +54,5 @@ export async function readFigures(deps: ReadFiguresDependencies, caller: { email
   const months = monthsBetween(parsed.data.from, parsed.data.to);
   const { rows, consumedCapacity } = await deps.figures.rows(months);
   const visible = access.kind === 'all' ? rows : rows.filter((row) => access.teamIds.includes(row.teamId));
-  return { kind: 'figures', query: parsed.data, months, rows: visible.map(publicRow), raw: visible, consumedCapacity };
+  return { kind: 'figures', access: access.kind, query: parsed.data, months, rows: visible.map(publicRow), raw: visible, consumedCapacity };
 }
