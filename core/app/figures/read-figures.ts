@@ -15,11 +15,14 @@ export const MAX_MONTHS = 36;
 
 const month = z.string().check(z.regex(MONTH_PATTERN, 'must be a month, YYYY-MM'));
 
+/** The period's checks apply once both ends are months (a malformed one has its own message). */
+const bothMonths = (q: { from: string; to: string }) => MONTH_PATTERN.test(q.from) && MONTH_PATTERN.test(q.to);
+
 export const figuresQuerySchema = z
   .object({ from: month, to: month })
   .check(
-    z.refine((q) => q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
-    z.refine((q) => q.from > q.to || monthsBetween(q.from, q.to).length <= MAX_MONTHS, {
+    z.refine((q) => !bothMonths(q) || q.from <= q.to, { message: 'must not be after `to`', path: ['from'] }),
+    z.refine((q) => !bothMonths(q) || q.from > q.to || monthsBetween(q.from, q.to).length <= MAX_MONTHS, {
       message: `may be at most ${MAX_MONTHS} months before \`to\``,
       path: ['from'],
     }),
