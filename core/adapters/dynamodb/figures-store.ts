@@ -22,6 +22,7 @@ export interface FiguresStoreOptions {
 /** The only attribute names a row may carry besides its key: counters and histogram buckets. */
 const COUNT_NAMES = new Set<string>([...FIGURE_COUNTERS, ...ACK_BUCKET_NAMES]);
 const KEY_NAMES = ['month', 'teamId', 'areaId', 'schoolId'] as const;
+const ZERO_COUNTS = Object.fromEntries([...COUNT_NAMES].map((name) => [name, 0]));
 
 const rowKeyOf = (key: FigureRowKey) => figuresRowKey(key.month, key.teamId, key.areaId, key.schoolId);
 
@@ -42,10 +43,12 @@ function rowUpdate(tableName: string, delta: RowDelta) {
     values[`:${name}`] = delta.key[name];
     sets.push(`#${name} = :${name}`);
   }
-  Object.entries(delta.add).forEach(([name, value], i) => {
-    if (!COUNT_NAMES.has(name)) throw new Error(`unknown figure counter ${name}`);
+  for (const name of Object.keys(delta.add)) if (!COUNT_NAMES.has(name)) throw new Error(`unknown figure counter ${name}`);
+  // Every counter and bucket, 0 where this change adds nothing: a row has all of them from its first count, so
+  // its size (and what reading it costs) does not grow with the number of reports.
+  [...COUNT_NAMES].forEach((name, i) => {
     names[`#c${i}`] = name;
-    values[`:c${i}`] = value;
+    values[`:c${i}`] = delta.add[name] ?? 0;
     adds.push(`#c${i} :c${i}`);
   });
   return {
@@ -157,7 +160,7 @@ export class DynamoFiguresStore implements FiguresStore {
     } while (start);
     const writes = [
       ...stale.map((Key) => ({ DeleteRequest: { Key } })),
-      ...rows.map((row) => ({ PutRequest: { Item: { ...rowKeyOf(row), month: row.month, teamId: row.teamId, areaId: row.areaId, schoolId: row.schoolId, ...row.counts } } })),
+      ...rows.map((row) => ({ PutRequest: { Item: { ...rowKeyOf(row), month: row.month, teamId: row.teamId, areaId: row.areaId, schoolId: row.schoolId, ...ZERO_COUNTS, ...row.counts } } })),
       ...counted.map((c) => ({ PutRequest: { Item: countedItem(c.subject, c.state, c.expiresAt) } })),
     ];
     for (let i = 0; i < writes.length; i += 25) await this.#batchWrite(writes.slice(i, i + 25));
