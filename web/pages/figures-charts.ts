@@ -14,6 +14,8 @@ export interface ChartOptions {
   series: ChartSeries[];
   /** Appended to a value's label ("%", " h"). */
   unit?: string;
+  /** The axis' top (100 for shares); the largest value by default. */
+  max?: number;
 }
 
 /** Colours with at least 3:1 contrast against white (WCAG 1.4.11, graphical objects), told apart by the legend too. */
@@ -28,7 +30,7 @@ export const shown = (value: number | null, unit = '') => (value === null ? '< 5
 
 export function barChart(options: ChartOptions): SafeHtml {
   const values = options.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  const max = Math.max(1, ...values);
+  const max = options.max ?? Math.max(1, ...values);
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const groupWidth = (WIDTH - LEFT) / Math.max(1, options.categories.length);
   const barWidth = Math.max(2, (groupWidth * 0.8) / Math.max(1, options.series.length));
