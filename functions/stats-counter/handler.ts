@@ -24,5 +24,7 @@ export function createStatsCounterHandler(given: { figures?: FiguresStore } = {}
 }
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  // No resetKeys, as notify: it appends no keys of its own, and in local mode (one process for every handler) a
+  // reset here would clear the correlation id of an HTTP request running beside it.
+  .use(injectLambdaContext(logger))
   .handler(createStatsCounterHandler());
