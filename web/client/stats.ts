@@ -40,7 +40,10 @@ async function load(): Promise<void> {
   }
   const response = await fetchFigures('/api/stats.html', token);
   if (!response) return;
-  figures.innerHTML = await response.text(); // rendered and escaped by the server (web/pages/stats-page.ts)
+  // Rendered and escaped by the server (web/pages/stats-page.ts); parsed as an inert document (no script runs in
+  // it, and the page's content security policy allows none) and moved in as nodes.
+  const rendered = new DOMParser().parseFromString(await response.text(), 'text/html');
+  figures.replaceChildren(...Array.from(rendered.body.childNodes, (node) => document.importNode(node, true)));
   const { from, to } = Object.fromEntries(period());
   status.textContent = `Siffror för ${from} – ${to}.`;
 }

@@ -45,6 +45,10 @@ export function countRecordOf(record: DynamoDBRecord): CountRecord {
   const id = record.dynamodb?.SequenceNumber ?? '';
   const image = record.dynamodb?.NewImage;
   if (record.eventName === 'REMOVE' || !image) return { id, countable: null };
+  // A change that kept the report's version is notify's email ledger (sentEmails, claims): nothing the figures
+  // count changes without a new version, so there is nothing to read or write.
+  const oldVersion = record.dynamodb?.OldImage?.version?.N;
+  if (record.eventName === 'MODIFY' && oldVersion !== undefined && oldVersion === image.version?.N) return { id, countable: null };
   return { id, countable: countableFromItem(unmarshall(image as Record<string, never>) as Record<string, unknown>) };
 }
 
