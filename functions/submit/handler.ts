@@ -11,7 +11,7 @@ import { badRequest } from '../../core/http/errors.ts';
 import { header, type ParsedHttpEvent } from '../../core/http/event.ts';
 import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
-import { MAX_BODY_BYTES, type Language } from '../../forms/concern-report/index.ts';
+import { MAX_BODY_BYTES, type Language } from '../../forms/concern-report/schema.ts';
 import { renderFormPage } from '../../web/pages/form-page.ts';
 import { renderReceiptPage } from '../../web/pages/receipt-page.ts';
 
