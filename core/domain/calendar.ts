@@ -1,7 +1,7 @@
 // Swedish working-day calendar in Stockholm local time. Pure: no I/O, no AWS.
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
-import { closedDaysOf } from './closed-days.ts';
+import { getHolidays } from 'swedish-holidays';
 
 export const TIME_ZONE = 'Europe/Stockholm';
 
@@ -11,13 +11,20 @@ export type LocalDay = string;
 /** "HH:MM" on a 24-hour clock, Stockholm local time. */
 export type LocalTime = `${number}:${number}`;
 
+// The eves that are not public holidays by law but are treated as Sundays in Swedish working life
+// (offices are closed): Midsummer Eve, Christmas Eve and New Year's Eve.
+const CLOSED_EVES = new Set(['Midsommarafton', 'Julafton', 'Nyårsafton']);
+
 const closedDaysByYear = new Map<number, Set<LocalDay>>();
 
 function closedDays(year: number): Set<LocalDay> {
   let days = closedDaysByYear.get(year);
   if (!days) {
-    // Public holidays and the eves treated as Sundays in Swedish working life (closed-days.ts).
-    days = new Set(closedDaysOf(year));
+    days = new Set(
+      getHolidays(year)
+        .filter((holiday) => holiday.isPublicHoliday || CLOSED_EVES.has(holiday.name))
+        .map((holiday) => formatDay(holiday.year, holiday.month, holiday.day)),
+    );
     closedDaysByYear.set(year, days);
   }
   return days;
