@@ -7,7 +7,6 @@ import { readFigures, type ReadFiguresDependencies } from '../../core/app/figure
 import { systemClock } from '../../core/app/ports/clock.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
 import { directorySource } from '../../core/directory/source.ts';
-import { boardSummary } from '../../core/domain/figures-summary.ts';
 import { monthOf, MONTH_PATTERN } from '../../core/domain/figures.ts';
 import { forbidden, notFound, unauthorized } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
@@ -15,7 +14,6 @@ import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { verifiedEmail } from '../../core/identity/staff.ts';
 import { logger } from '../../core/observability/logger.ts';
-import { renderFigures, renderStatsPage } from '../../web/pages/stats-page.ts';
 import { figuresCsv } from './csv.ts';
 
 const notLeadOrAdministrator = () => forbidden("only a team's lead or one of the directory's administrators may read the figures");
@@ -34,6 +32,8 @@ export function createStatsHandler(deps: () => ReadFiguresDependencies) {
     if (event.routeKey === 'GET /stats') {
       const fallback = defaultPeriod(systemClock.now());
       const valid = (v: string | undefined) => (v && MONTH_PATTERN.test(v) ? v : undefined);
+      // The page's modules are imported on first use, not at cold start (as the portal's and the admin page's).
+      const { renderStatsPage } = await import('../../web/pages/stats-page.ts');
       return renderStatsPage({ from: valid(query.from) ?? fallback.from, to: valid(query.to) ?? fallback.to });
     }
     const email = verifiedEmail(event);
@@ -56,6 +56,7 @@ export function createStatsHandler(deps: () => ReadFiguresDependencies) {
           body: figuresCsv(result.rows),
         };
       case 'GET /api/stats.html': {
+        const [{ renderFigures }, { boardSummary }] = await Promise.all([import('../../web/pages/stats-page.ts'), import('../../core/domain/figures-summary.ts')]);
         const directory = await deps().directory.current();
         const body = renderFigures(boardSummary(result.raw, result.months), directory, result.access);
         return html(200, body.value);
