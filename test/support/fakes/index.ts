@@ -11,3 +11,4 @@ export const sampleDirectorySource = fixedDirectorySource(sampleDirectory);
 export { fixedDirectorySource } from '../../../core/directory/source.ts';
 export { MemoryLedger, MemoryMailer } from './email.ts';
 export { MemoryConsultationStore } from './consultation-store.ts';
+export { MemoryFiguresStore } from './figures-store.ts';
