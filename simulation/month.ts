@@ -170,7 +170,7 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
       }
     }
     now = tick;
-    await sweep(repository, tick);
+    await sweep({ reports: repository, directory: dependencies.directory }, tick);
     figures.sweeps++;
   }
 

@@ -20,17 +20,17 @@ describe('sweep what is due (use case)', () => {
   it('escalates an unacknowledged report once its deadline has passed, once, with its audit event', async () => {
     const reports = new MemoryReportStore();
     const id = await reportAt(reports, atLocalTime('2026-11-25', '10:00'));
-    const early = await sweepDue(reports, atLocalTime('2026-11-25', '11:00'));
+    const early = await sweepDue({ reports, directory: sampleDirectorySource }, atLocalTime('2026-11-25', '11:00'));
     expect(early.due).toBe(0);
 
     const late = atLocalTime('2026-11-27', '09:00');
-    const result = await sweepDue(reports, late);
+    const result = await sweepDue({ reports, directory: sampleDirectorySource }, late);
     expect(result).toMatchObject({ due: 1, escalations: 1, lostClaims: 0 });
     const stored = await reports.get(id);
     expect(stored?.report.escalationCount).toBe(1);
     expect(stored?.report.nextActionAt! > late.toISOString()).toBe(true);
     expect((await reports.auditTrail(id)).at(-1)).toMatchObject({ action: 'escalated', actor: { kind: 'system', id: 'reminders' } });
-    expect((await sweepDue(reports, late)).due).toBe(0);
+    expect((await sweepDue({ reports, directory: sampleDirectorySource }, late)).due).toBe(0);
   });
 
   it('two sweeps at the same moment record each escalation once', async () => {
@@ -38,7 +38,7 @@ describe('sweep what is due (use case)', () => {
     const ids = [];
     for (let i = 0; i < 7; i++) ids.push(await reportAt(reports, atLocalTime('2026-11-25', '10:00')));
     const late = atLocalTime('2026-11-27', '09:00');
-    const [a, b] = await Promise.all([sweepDue(reports, late, 3), sweepDue(reports, late, 3)]);
+    const [a, b] = await Promise.all([sweepDue({ reports, directory: sampleDirectorySource }, late, 3), sweepDue({ reports, directory: sampleDirectorySource }, late, 3)]);
     expect(a.escalations + b.escalations).toBe(ids.length);
     for (const id of ids) expect((await reports.get(id))?.report.escalationCount).toBe(1);
   });
@@ -51,6 +51,6 @@ describe('sweep what is due (use case)', () => {
     await acknowledgeReport(deps, staff, id);
     await recordReportFeedback(deps, staff, id, () => ({ outcome: 'already-ongoing' }));
     expect((await reports.get(id))?.report.nextActionAt).toBeUndefined();
-    expect((await sweepDue(reports, atLocalTime('2026-12-31', '12:00'))).due).toBe(0);
+    expect((await sweepDue({ reports, directory: sampleDirectorySource }, atLocalTime('2026-12-31', '12:00'))).due).toBe(0);
   });
 });
