@@ -27,6 +27,8 @@ export interface DynamoEmailLedgerOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
   leaseMs: number;
+  /** The item an id names: a report (the default), or a sweep's digest (digestKey). */
+  itemKey?: (id: string) => { pk: string; sk: string };
 }
 
 function isConditionFailure(error: unknown): error is ConditionalCheckFailedException {
@@ -48,11 +50,13 @@ export class DynamoEmailLedger implements EmailLedger {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
   readonly #leaseMs: number;
+  readonly #key: (id: string) => { pk: string; sk: string };
 
   constructor(options: DynamoEmailLedgerOptions) {
     this.#client = options.client;
     this.#table = options.tableName;
     this.#leaseMs = options.leaseMs;
+    this.#key = options.itemKey ?? reportKey;
   }
 
   async claim(reportId: string, key: string, now: Date, options: ClaimOptions = {}): Promise<ClaimResult> {
@@ -63,7 +67,7 @@ export class DynamoEmailLedger implements EmailLedger {
       this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: reportKey(reportId),
+          Key: this.#key(reportId),
           UpdateExpression: 'SET emailClaims.#k = :claim',
           ConditionExpression:
             'attribute_exists(pk) AND NOT contains(sentEmails, :key) AND (attribute_not_exists(emailClaims.#k) OR emailClaims.#k < :now)' + open,
@@ -94,7 +98,7 @@ export class DynamoEmailLedger implements EmailLedger {
       await this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: reportKey(reportId),
+          Key: this.#key(reportId),
           UpdateExpression: 'SET sentEmails = list_append(if_not_exists(sentEmails, :none), :one) REMOVE emailClaims.#k',
           ConditionExpression: 'attribute_exists(pk) AND NOT contains(sentEmails, :key)',
           ExpressionAttributeNames: { '#k': key },
@@ -112,7 +116,7 @@ export class DynamoEmailLedger implements EmailLedger {
       await this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: reportKey(reportId),
+          Key: this.#key(reportId),
           UpdateExpression: 'REMOVE emailClaims.#k',
           ConditionExpression: 'emailClaims.#k = :claim',
           ExpressionAttributeNames: { '#k': key },
@@ -149,7 +153,7 @@ export class DynamoEmailLedger implements EmailLedger {
     const result = await this.#client.send(
       new GetCommand({
         TableName: this.#table,
-        Key: reportKey(reportId),
+        Key: this.#key(reportId),
         ConsistentRead: true,
         ProjectionExpression: 'pk, sentEmails, emailClaims, #status',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -164,7 +168,7 @@ export class DynamoEmailLedger implements EmailLedger {
       await this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: reportKey(reportId),
+          Key: this.#key(reportId),
           UpdateExpression: 'SET emailClaims = :empty',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(emailClaims)',
           ExpressionAttributeValues: { ':empty': {} },
