@@ -13,7 +13,8 @@ import { decide, type PlannedEmail, type ReportChange } from '../domain/notifica
 import type { Report } from '../domain/report.ts';
 import { signStatusToken } from '../domain/status-token.ts';
 import type { Digest } from '../domain/digest.ts';
-import { outOfHoursAlertEmail, outOfHoursTexts } from '../email/time-emails.ts';
+import { outOfHoursAlertEmail } from '../email/time-emails.ts';
+import { callOutOfHoursText } from '../markup/call-out-of-hours.ts';
 import {
   alertEmail,
   emailFacts,
@@ -127,7 +128,7 @@ async function render(deps: DeliverEmailsDependencies, planned: PlannedEmail, fa
     case 'out-of-hours-alert':
       return outOfHoursAlertEmail(facts, planned.outOfHours!, links);
     case 'receipt': {
-      const callNow = planned.outOfHours ? outOfHoursTexts.callNow[facts.language](planned.outOfHours.name, planned.outOfHours.phone) : undefined;
+      const callNow = planned.outOfHours ? callOutOfHoursText(facts.language, planned.outOfHours) : undefined;
       return receiptEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) }, callNow);
     }
     case 'outcome':

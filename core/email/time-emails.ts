@@ -3,6 +3,7 @@
 // Privacy as in templates.ts: references, schools, deadlines and links; nothing about the child.
 import { workingDaysBetween } from '../domain/calendar.ts';
 import type { Digest, DigestEntry } from '../domain/digest.ts';
+import type { OutOfHoursContact } from '../markup/call-out-of-hours.ts';
 import { formatLocal } from '../markup/format.ts';
 import { render, type EmailContent, type EmailFacts, type Links } from './templates.ts';
 import { teamTexts } from './texts.ts';
@@ -24,11 +25,6 @@ export const outOfHoursTexts = {
   intro: (service: string, team: string) =>
     `En orosanmälan har kommit utanför ${team}s kontorstid. ${service} gör skyddsbedömningen och kvitterar i portalen; teamet behåller anmälan.`,
   team: 'Team',
-  /** The receipt's line (both languages): for an urgent report that reaches outside office hours. */
-  callNow: {
-    sv: (service: string, phone: string) => `Brådskande utanför kontorstid: ring ${service} på ${phone} nu.`,
-    en: (service: string, phone: string) => `Urgent outside office hours: call ${service} on ${phone} now.`,
-  },
 } as const;
 
 /** "6 timmar (0 arbetsdagar)": counted from the deadline that passed to the sweep. */
@@ -63,10 +59,7 @@ export function digestEmail(digest: Pick<Digest, 'entries' | 'sweepAt'>, links: 
   });
 }
 
-export interface OutOfHoursService {
-  name: string;
-  phone: string;
-}
+export type OutOfHoursService = OutOfHoursContact;
 
 /** The out-of-hours service's alert: the same facts as the team's, and that it assesses while the team is away. */
 export function outOfHoursAlertEmail(facts: EmailFacts, service: OutOfHoursService, links: Links): EmailContent {

@@ -10,7 +10,8 @@ import {
   receiptEmail,
   type EmailContent,
 } from '../../core/email/templates.ts';
-import { digestEmail, outOfHoursAlertEmail, outOfHoursTexts } from '../../core/email/time-emails.ts';
+import { digestEmail, outOfHoursAlertEmail } from '../../core/email/time-emails.ts';
+import { callOutOfHoursText } from '../../core/markup/call-out-of-hours.ts';
 import type { DigestEntry } from '../../core/domain/digest.ts';
 import { concernReportDeadlines as policy } from '../../forms/concern-report/policy.ts';
 import { concernReportSchema } from '../../forms/concern-report/schema.ts';
@@ -84,7 +85,7 @@ function allEmails(r: Report): Record<string, EmailContent> {
     alert: alertEmail(facts, links),
     digest: digestEmail({ entries: entriesOf(r), sweepAt: new Date(Date.parse(r.acknowledgeBy) + 31 * 3_600_000).toISOString() }, links),
     'out-of-hours-alert': outOfHoursAlertEmail(facts, service, links),
-    receipt: receiptEmail(facts, links, outOfHoursTexts.callNow[facts.language](service.name, service.phone)),
+    receipt: receiptEmail(facts, links, callOutOfHoursText(facts.language, service)),
     outcome: outcomeEmail(closedFacts, links),
   };
 }

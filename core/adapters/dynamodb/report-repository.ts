@@ -25,8 +25,8 @@ export type { CreateResult, StoredReport, SubmissionReceipt };
 const RECEIPT_DAYS = 30;
 
 function receiptOf(report: Report): SubmissionReceipt {
-  const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash } = report;
-  return { id, reference, status, acknowledgeBy, feedbackBy, bodyHash };
+  const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, outOfHoursService } = report;
+  return { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, ...(outOfHoursService ? { outOfHoursService } : {}) };
 }
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims'];

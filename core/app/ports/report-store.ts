@@ -10,7 +10,7 @@ export interface StoredReport {
 }
 
 /** What a submitter may learn about their own submission: no personal data. */
-export type SubmissionReceipt = Pick<Report, 'id' | 'reference' | 'status' | 'acknowledgeBy' | 'feedbackBy' | 'bodyHash'>;
+export type SubmissionReceipt = Pick<Report, 'id' | 'reference' | 'status' | 'acknowledgeBy' | 'feedbackBy' | 'bodyHash' | 'outOfHoursService'>;
 
 export type CreateResult =
   | { kind: 'created'; receipt: SubmissionReceipt }

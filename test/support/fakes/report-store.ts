@@ -20,8 +20,8 @@ export class MemoryReportStore implements ReportStore {
     const existing = this.receipts.get(report.id);
     if (existing) return { kind: 'exists', receipt: existing };
     if (this.reports.has(report.id)) return { kind: 'taken' };
-    const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash } = report;
-    const receipt = { id, reference, status, acknowledgeBy, feedbackBy, bodyHash };
+    const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, outOfHoursService } = report;
+    const receipt = { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, ...(outOfHoursService ? { outOfHoursService } : {}) };
     this.receipts.set(id, receipt);
     this.reports.set(id, { report: structuredClone(report), version: 1 });
     this.audit.push(audit);
