@@ -82,8 +82,8 @@ export async function deliverEmails(deps: DeliverEmailsDependencies, records: Ch
       let blocked = false;
       for (const record of queue) {
         // After a failure, this report's later records wait for the retry (which delivers them again).
-        const outcome = record.digest ? deliverDigest(deps, record.digest, links) : deliverChange(deps, record.change, directory, links);
-        if (blocked || (await outcome) === 'failed') {
+        const deliver = () => (record.digest ? deliverDigest(deps, record.digest, links) : deliverChange(deps, record.change, directory, links));
+        if (blocked || (await deliver()) === 'failed') {
           blocked = true;
           failed.add(record.id);
         }
