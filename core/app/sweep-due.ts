@@ -18,7 +18,7 @@ import { teamOf } from '../domain/notifications.ts';
 import { DEFAULT_OFFICE_HOURS } from '../domain/office-hours.ts';
 import { withNextAction, type AuditEvent } from '../domain/report.ts';
 import { logger } from '../observability/logger.ts';
-import { concernReportForm } from '../../forms/concern-report/index.ts';
+import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
 import type { DirectorySource } from './ports/directory.ts';
 import { MAX_ITEMS_PER_SWEEP_WRITE, type ReportStore, type StoredReport, type SweepChange } from './ports/report-store.ts';
 
@@ -68,7 +68,7 @@ export async function sweepDue(deps: SweepDependencies, now: Date, pageSize = 10
 }
 
 function plan(stored: StoredReport, directory: Directory, now: Date): Planned {
-  const policy = concernReportForm.deadlines;
+  const policy = concernReportDeadlines;
   const { team } = teamOf(directory, stored.report.teamId);
   const actions = actionsDue(stored.report, now, policy, team?.officeHours ?? DEFAULT_OFFICE_HOURS);
   const next = withNextAction(afterActions(stored.report, actions, now), policy);
