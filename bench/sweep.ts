@@ -4,6 +4,7 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ReportRepository } from '../core/adapters/dynamodb/report-repository.ts';
 import type { Directory } from '../core/directory/directory.ts';
+import { fixedDirectorySource } from '../core/directory/source.ts';
 import { DUE_BUCKET } from '../core/storage/table.ts';
 import { sweepDue as sweep } from '../core/app/sweep-due.ts';
 import { createTable } from '../local/dynamodb.ts';
@@ -100,7 +101,7 @@ export async function benchSweep(
       // A later "now" each run: the sweep's audit events are keyed by time and must not collide.
       const now = new Date(sweepNow.getTime() + ++sweepRound * 1_000);
       const start = performance.now();
-      const result = await sweep(repository, now);
+      const result = await sweep({ reports: repository, directory: fixedDirectorySource(directory) }, now);
       if (run >= 0) times.push(performance.now() - start);
       readUnits = result.consumedCapacity;
       handled = result.due;

@@ -10,6 +10,8 @@ import { signIn, verifyDevToken } from './dev-auth.ts';
 import { lambdaContext, startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
 import { submitThrottle, type Throttle } from '../core/http/throttling.ts';
 import { submitRateLimit } from './rate-limit.ts';
+import { moveClock } from './dev-clock.ts';
+import { systemClock } from '../core/app/ports/clock.ts';
 
 export const PROJECT_ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 export const SAMPLE_DIRECTORY = join(PROJECT_ROOT, 'directory', 'sample.json');
@@ -85,12 +87,30 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
     },
     {
       method: 'POST',
-      path: '/dev/sweep',
+      path: '/dev/clock',
       handle: async (_request, body) => {
-        const now = safeJson(body)?.now ?? new Date().toISOString();
+        const now = safeJson(body)?.now;
         if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) {
           return { status: 400, body: { errors: [{ path: 'now', message: 'must be an ISO 8601 time' }] } };
         }
+        const moved = moveClock(systemClock, new Date(now));
+        if (moved.kind === 'backwards') {
+          return { status: 409, body: { errors: [{ path: 'now', message: `the clock only moves forward: it is already ${moved.current}` }] } };
+        }
+        options.log?.(`clock: ${moved.now}`);
+        return { status: 200, body: { now: moved.now } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/dev/sweep',
+      handle: async (_request, body) => {
+        const now = safeJson(body)?.now ?? systemClock.now().toISOString();
+        if (typeof now !== 'string' || Number.isNaN(Date.parse(now))) {
+          return { status: 400, body: { errors: [{ path: 'now', message: 'must be an ISO 8601 time' }] } };
+        }
+        // The clock moves to `now` first (a sweep at an earlier moment leaves it where it is), then the sweep runs.
+        moveClock(systemClock, new Date(now));
         return { status: 200, body: await reminders.handler(scheduledEvent(new Date(now)), lambdaContext('reminders')) };
       },
     },
@@ -150,7 +170,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   // As the EventBridge schedule in AWS: a sweep every few minutes with the event's time as "now".
   if (options.sweepIntervalMs !== 0) {
     const timer = setInterval(() => {
-      reminders.handler(scheduledEvent(new Date()), lambdaContext('reminders')).catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
+      reminders.handler(scheduledEvent(systemClock.now()), lambdaContext('reminders')).catch((error: unknown) => options.log?.(`sweep failed: ${String(error)}`));
     }, options.sweepIntervalMs ?? 5 * 60_000);
     timer.unref();
     stoppers.push(async () => clearInterval(timer));

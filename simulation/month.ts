@@ -14,6 +14,7 @@ import type { HttpEvent, ParsedHttpEvent } from '../core/http/event.ts';
 import { concernReportForm } from '../forms/concern-report/index.ts';
 import { createCasesHandler } from '../functions/cases/handler.ts';
 import { sweepDue as sweep } from '../core/app/sweep-due.ts';
+import { digestFigures, readDigests, type DigestFigures } from './digest-figures.ts';
 import { createSubmitHandler } from '../functions/submit/handler.ts';
 
 export type Behaviour = 'prompt' | 'late' | 'silent';
@@ -43,6 +44,8 @@ export interface MonthFigures {
   escalations: number;
   byBehaviour: Record<Behaviour, { reports: number; escalations: number; feedbackInTime: number }>;
   violations: string[];
+  /** Follow-up emails per person per day, before (one per reminder/escalation) and after (digests), per behaviour. */
+  emails: DigestFigures<Behaviour>;
   wallSeconds: number;
 }
 
@@ -114,7 +117,7 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
     reports: 0, sweeps: 0, simulatedDays: days, withFeedback: 0, feedbackDueInWindow: 0, feedbackInTime: 0, shareFeedbackInTime: 0,
     medianHoursToAcknowledge: null, reminders: 0, escalations: 0,
     byBehaviour: { prompt: { reports: 0, escalations: 0, feedbackInTime: 0 }, late: { reports: 0, escalations: 0, feedbackInTime: 0 }, silent: { reports: 0, escalations: 0, feedbackInTime: 0 } },
-    violations: [], wallSeconds: 0,
+    violations: [], emails: digestFigures([], () => undefined, ['prompt', 'late', 'silent'] as const), wallSeconds: 0,
   };
 
   const contactOf = (teamId: string) => directory.teams.find((t) => t.id === teamId)!.contacts[0]!.email;
@@ -170,7 +173,7 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
       }
     }
     now = tick;
-    await sweep(repository, tick);
+    await sweep({ reports: repository, directory: dependencies.directory }, tick);
     figures.sweeps++;
   }
 
@@ -195,6 +198,9 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
       }
     }
   }
+  const behaviourOfReport = new Map(planned.map((p) => [p.id, p.behaviour]));
+  figures.emails = digestFigures(await readDigests(options.client, options.tableName), (id) => behaviourOfReport.get(id), ['prompt', 'late', 'silent'] as const);
+  if (figures.emails.duplicates > 0) figures.violations.push(`${figures.emails.duplicates} reminders or escalations in more than one digest`);
   hoursToAck.sort((a, b) => a - b);
   figures.medianHoursToAcknowledge = hoursToAck.length ? Math.round(hoursToAck[Math.floor(hoursToAck.length / 2)]! * 10) / 10 : null;
   figures.shareFeedbackInTime = figures.feedbackDueInWindow ? Math.round((figures.feedbackInTime / figures.feedbackDueInWindow) * 1000) / 10 : 0;

@@ -29,6 +29,29 @@ try {
     'wall time (s)': figures.wallSeconds,
   });
   console.table(figures.byBehaviour);
+  console.log('Follow-up emails per person per day (reminders and escalations; new-report alerts are immediate and not counted):');
+  console.table(
+    Object.fromEntries(
+      Object.entries(figures.emails.byBehaviour).map(([behaviour, e]) => [
+        behaviour,
+        {
+          'person-days with mail': e.personDays,
+          'before: emails': e.before.emails,
+          'before: per person-day': e.before.perPersonDay,
+          'before: max': e.before.maxPerPersonDay,
+          'after (digests): emails': e.after.emails,
+          'after: per person-day': e.after.perPersonDay,
+          'after: max': e.after.maxPerPersonDay,
+        },
+      ]),
+    ),
+  );
+  console.table({
+    digests: figures.emails.digests,
+    'reports listed in them': figures.emails.entries,
+    'reminders after feedback': figures.violations.filter((v) => v.includes('reminder-sent after feedback') || v.includes('escalated after feedback')).length,
+    'duplicates (a report in two digests)': figures.emails.duplicates,
+  });
   if (figures.violations.length) {
     console.log(figures.violations.slice(0, 20).join('\n'));
     process.exitCode = 1;

@@ -1,4 +1,5 @@
-// Use case: deliver the emails that report changes owe (alert, receipt, reminder, escalation, outcome).
+// Use case: deliver the emails that report changes owe (alert, receipt, out-of-hours alert, outcome), and the
+// sweep's digests (reminders and escalations, one email per person per sweep: deliver-digest.ts).
 //   1. Per change, the domain says which emails it owes (core/domain/notifications.ts), each with a ledger key.
 //   2. Per email, through the ledger: claim (skip if sent, closed, gone; retry later if another consumer holds
 //      it) → send → record (retried in place: the one step that must not be lost), or release when the send
@@ -11,13 +12,14 @@ import type { DeadlinePolicy } from '../domain/deadlines.ts';
 import { decide, type PlannedEmail, type ReportChange } from '../domain/notifications.ts';
 import type { Report } from '../domain/report.ts';
 import { signStatusToken } from '../domain/status-token.ts';
+import type { Digest } from '../domain/digest.ts';
+import { outOfHoursAlertEmail } from '../email/time-emails.ts';
+import { callOutOfHoursText } from '../markup/call-out-of-hours.ts';
 import {
   alertEmail,
   emailFacts,
-  escalationEmail,
   outcomeEmail,
   receiptEmail,
-  reminderEmail,
   type EmailContent,
   type EmailFacts,
   type Links,
@@ -28,10 +30,14 @@ import type { Clock } from './ports/clock.ts';
 import type { DirectorySource } from './ports/directory.ts';
 import type { ClaimOptions, EmailLedger } from './ports/email-ledger.ts';
 import type { Mailer, OutgoingEmail } from './ports/mailer.ts';
+import { deliverDigest } from './deliver-digest.ts';
+import { recordSent } from './record-sent.ts';
 
 export interface DeliverEmailsDependencies {
   mailer: Mailer;
   ledger: EmailLedger;
+  /** The ledger on digest items (by digest id); the report ledger when one ledger keeps both (the in-memory one). */
+  digestLedger?: EmailLedger;
   clock: Clock;
   directory: DirectorySource;
   statusSecret: () => Promise<string>;
@@ -50,6 +56,8 @@ export interface ChangeRecord {
   itemKey: string;
   /** Null when the record is not about a report. */
   change: ReportChange | null;
+  /** A digest the sweep wrote (its INSERT): sent as one email. */
+  digest?: Digest | null;
 }
 
 export type Outcome = 'done' | 'failed';
@@ -74,7 +82,8 @@ export async function deliverEmails(deps: DeliverEmailsDependencies, records: Ch
       let blocked = false;
       for (const record of queue) {
         // After a failure, this report's later records wait for the retry (which delivers them again).
-        if (blocked || (await deliverChange(deps, record.change, directory, links)) === 'failed') {
+        const deliver = () => (record.digest ? deliverDigest(deps, record.digest, links) : deliverChange(deps, record.change, directory, links));
+        if (blocked || (await deliver()) === 'failed') {
           blocked = true;
           failed.add(record.id);
         }
@@ -116,23 +125,22 @@ async function render(deps: DeliverEmailsDependencies, planned: PlannedEmail, fa
   switch (planned.kind) {
     case 'alert':
       return alertEmail(facts, links);
-    case 'reminder':
-      return reminderEmail(facts, links);
-    case 'escalation':
-      return escalationEmail(facts, planned.escalation ?? { overdue: [], hoursWaited: 0, workingDaysWaited: 0 }, links);
-    case 'receipt':
-      return receiptEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) });
+    case 'out-of-hours-alert':
+      return outOfHoursAlertEmail(facts, planned.outOfHours!, links);
+    case 'receipt': {
+      const callNow = planned.outOfHours ? callOutOfHoursText(facts.language, planned.outOfHours) : undefined;
+      return receiptEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) }, callNow);
+    }
     case 'outcome':
       return outcomeEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) });
   }
 }
 
 async function sendOnce(deps: DeliverEmailsDependencies, report: Report, facts: EmailFacts, planned: PlannedEmail, links: Links): Promise<Outcome> {
-  const ids = { reportId: report.id, email: planned.kind, ...(planned.kind === 'escalation' ? { key: planned.key } : {}) };
+  const ids = { reportId: report.id, email: planned.kind };
   // Rendered before the claim (it may fetch the status secret): the lease covers only send and record.
   const content = await render(deps, planned, facts, links);
-  const followUp = planned.kind === 'reminder' || planned.kind === 'escalation';
-  return sendThroughLedger(deps, deps.ledger, report.id, planned.key, { to: planned.to, ...content, kind: planned.kind }, ids, { onlyWhileOpen: followUp });
+  return sendThroughLedger(deps, deps.ledger, report.id, planned.key, { to: planned.to, ...content, kind: planned.kind }, ids);
 }
 
 /**
@@ -174,19 +182,7 @@ export async function sendThroughLedger(
     });
     return 'failed';
   }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await ledger.record(itemId, key, claim.claim);
-      break;
-    } catch (error) {
-      if (attempt >= deps.recordAttempts) {
-        // Sent but not recorded: after the claim expires a retry may send it again. Rare; say so loudly.
-        logger.error('email sent but not recorded in the ledger', { ...ids, messageId, error: errorSummary(error) });
-        return 'failed';
-      }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 100 * 2 ** attempt)));
-    }
-  }
+  if (!(await recordSent(deps, ledger, itemId, key, claim.claim, { ...ids, messageId }))) return 'failed';
   logger.info('email sent', { ...ids, messageId });
   return 'done';
 }

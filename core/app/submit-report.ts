@@ -1,7 +1,8 @@
 // Use case: submit a concern report (public).
 //   1. The honeypot: a bot that filled it gets a plausible receipt; nothing is stored or logged of what it sent.
 //   2. Validate: the submission id (a UUID, the idempotency key) and the body with the form's zod schema.
-//   3. Route the report (school → area → team, from the current directory) and compute its deadlines.
+//   3. Route the report (school → area → team, from the current directory) and compute its deadlines at the
+//      team's office hours (and whether the out-of-hours service must see it).
 //   4. Store the report, its first audit event and its receipt in one conditional write keyed by the id.
 //   5. Answer with the receipt: the same id sent again gets the same receipt (one report, never two); the same id
 //      with other content, or an id whose receipt has expired, is a conflict.
@@ -10,6 +11,8 @@ import { computeDeadlines } from '../domain/deadlines.ts';
 import { referenceFor } from '../domain/reference.ts';
 import { createReport } from '../domain/report.ts';
 import { routeReport } from '../domain/routing.ts';
+import { findTeam } from '../directory/directory.ts';
+import type { OutOfHoursContact } from '../markup/call-out-of-hours.ts';
 import { logger } from '../observability/logger.ts';
 import { HONEYPOT_TRIGGERED } from '../observability/log-events.ts';
 import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
@@ -38,8 +41,11 @@ export interface SubmitReportInput {
   channel: 'json' | 'form';
 }
 
-/** What the submitter is told: no personal data. */
-export type Receipt = Omit<SubmissionReceipt, 'bodyHash'>;
+/**
+ * What the submitter is told: no personal data. `callOutOfHours` when the report is urgent and its hours reach
+ * outside the team's office hours: the receipt says to call the out-of-hours service now.
+ */
+export type Receipt = Omit<SubmissionReceipt, 'bodyHash' | 'outOfHoursService'> & { callOutOfHours?: OutOfHoursContact };
 
 export type SubmitReportResult = { kind: 'stored' | 'already-stored' | 'decoy'; receipt: Receipt };
 
@@ -63,13 +69,17 @@ export async function submitReport(deps: SubmitReportDependencies, input: Submit
 
   const submission = parsed.data;
   const bodyHash = createHash('sha256').update(JSON.stringify(submission)).digest('hex');
+  const directory = await deps.directory.current();
+  const route = routeReport(directory, submission.schoolId);
+  const officeHours = findTeam(directory, route.teamId)?.officeHours;
   const { report, audit } = createReport({
     submissionId: input.submissionId!.toLowerCase(),
     submission,
     bodyHash,
-    route: routeReport(await deps.directory.current(), submission.schoolId),
+    route,
     policy: concernReportDeadlines,
     now: deps.clock.now(),
+    ...(officeHours ? { officeHours } : {}),
   });
   const result = await deps.reports.create(report, audit);
   if (result.kind === 'taken' || (result.kind === 'exists' && result.receipt.bodyHash !== bodyHash)) {
@@ -80,8 +90,10 @@ export async function submitReport(deps: SubmitReportDependencies, input: Submit
   } else {
     logger.info('report already existed', { reportId: result.receipt.id });
   }
-  const { bodyHash: _hash, ...receipt } = result.receipt;
-  return { kind: result.kind === 'created' ? 'stored' : 'already-stored', receipt };
+  const { bodyHash: _hash, outOfHoursService, ...receipt } = result.receipt;
+  const { name, phone } = directory.outOfHours;
+  const callOutOfHours = outOfHoursService && submission.urgency === 'urgent' ? { callOutOfHours: { name, phone } } : {};
+  return { kind: result.kind === 'created' ? 'stored' : 'already-stored', receipt: { ...receipt, ...callOutOfHours } };
 }
 
 /** What a successful submission answers, for a bot that filled the honeypot: a plausible reference, nothing stored. */

@@ -1,19 +1,20 @@
 // What a change of a report means in emails. Pure: the old and new report (from the stream's images) and
 // the directory in, the emails to send out, each with the key the ledger records it under.
 //
-//   INSERT                                   → "alert:<contact>" to each team contact, "receipt" to the reporter
-//   MODIFY reminderSentAt became set          → "reminder:<contact>" to each team contact (unless pointless)
-//   MODIFY escalationCount increased to n     → "escalation#<n>" to the team lead
+//   INSERT                                   → "alert:<contact>" to each team contact, "receipt" to the reporter,
+//                                              and "out-of-hours-alert" to the out-of-hours service when the report
+//                                              needs it (the receipt then says to call its number now, if urgent)
 //   MODIFY status became closed with feedback → "outcome" to the reporter
+//
+// Reminders and escalations are not planned here: the sweep writes them as digests (one email per person per
+// sweep, core/domain/digest.ts), sent from the digest item's own stream record (core/app/deliver-digest.ts).
 //
 // One email per recipient: a bad address or a failed send affects one person's email, and a retry re-sends
 // only what is missing.
 import type { Directory, Team } from '../directory/directory.ts';
-import { workingDaysBetween } from './calendar.ts';
 import type { DeadlinePolicy } from './deadlines.ts';
-import { actionsDue, type OverdueDeadline } from './follow-up.ts';
 import type { Report } from './report.ts';
-import type { EmailKind, EscalationFacts } from '../email/templates.ts';
+import type { EmailKind } from '../email/templates.ts';
 
 export interface ReportChange {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -26,8 +27,8 @@ export interface PlannedEmail {
   key: string;
   kind: EmailKind;
   to: string;
-  /** Only for escalations: what was overdue and how long the report waited. */
-  escalation?: EscalationFacts;
+  /** The out-of-hours service: named in its alert, and in an urgent report's receipt ("call it now"). */
+  outOfHours?: { name: string; phone: string };
 }
 
 export interface Decision {
@@ -45,7 +46,7 @@ export function teamOf(directory: Directory, teamId: string): { team: Team | und
   return { team: directory.teams.find((t) => t.id === directory.fallbackTeamId), missing: true };
 }
 
-export function decide(change: ReportChange, directory: Directory, policy: DeadlinePolicy): Decision {
+export function decide(change: ReportChange, directory: Directory, _policy: DeadlinePolicy): Decision {
   const next = change.newReport;
   if (!next || change.eventName === 'REMOVE') return { emails: [], team: undefined, teamMissing: false };
   const { team, missing } = teamOf(directory, next.teamId);
@@ -54,60 +55,21 @@ export function decide(change: ReportChange, directory: Directory, policy: Deadl
 
   if (change.eventName === 'INSERT') {
     for (const to of contacts) emails.push({ key: `alert:${to}`, kind: 'alert', to });
-    emails.push({ key: 'receipt', kind: 'receipt', to: next.submission.reporter.email });
+    const service = { name: directory.outOfHours.name, phone: directory.outOfHours.phone };
+    if (next.outOfHoursService) {
+      emails.push({ key: 'out-of-hours-alert', kind: 'out-of-hours-alert', to: directory.outOfHours.email.trim().toLowerCase(), outOfHours: service });
+    }
+    const callNow = next.outOfHoursService && next.urgency === 'urgent';
+    emails.push({ key: 'receipt', kind: 'receipt', to: next.submission.reporter.email, ...(callNow ? { outOfHours: service } : {}) });
   } else {
     const previous = change.oldReport;
     if (!previous) return { emails: [], team, teamMissing: missing };
-
-    if (!previous.reminderSentAt && next.reminderSentAt && reminderStillUseful(next)) {
-      for (const to of contacts) emails.push({ key: `reminder:${to}`, kind: 'reminder', to });
-    }
-
-    const count = next.escalationCount ?? 0;
-    if (count > (previous.escalationCount ?? 0) && team && next.status !== 'closed') {
-      emails.push({
-        key: `escalation#${count}`,
-        kind: 'escalation',
-        to: team.lead.email,
-        escalation: escalationFacts(previous, next, policy),
-      });
-    }
 
     if (previous.status !== 'closed' && next.status === 'closed' && next.feedback) {
       emails.push({ key: 'outcome', kind: 'outcome', to: next.submission.reporter.email });
     }
   }
   return { emails, team, teamMissing: missing };
-}
-
-/**
- * The sweep also marks a reminder done when it became pointless (feedback already late, or given): then
- * it must not be sent. It is useful only if it was marked before the feedback deadline, on an open report.
- */
-function reminderStillUseful(report: Report): boolean {
-  return report.status !== 'closed' && new Date(report.reminderSentAt!).getTime() < new Date(report.feedbackBy).getTime();
-}
-
-/**
- * What the escalation was about, as the sweep saw it: the follow-up rules applied to the report before the
- * change, at the moment of the escalation. If that does not reproduce it (another policy, odd state), the
- * deadlines passed at that moment, read from the report after the change.
- */
-export function escalationFacts(previous: Report, next: Report, policy: DeadlinePolicy): EscalationFacts {
-  const at = new Date(next.lastEscalationAt ?? next.nextActionAt ?? next.feedbackBy);
-  const due = actionsDue(previous, at, policy).find((action) => action.kind === 'escalation');
-  if (due && due.kind === 'escalation' && due.overdue.length > 0) {
-    return { overdue: due.overdue, hoursWaited: due.hoursWaited, workingDaysWaited: due.workingDaysWaited };
-  }
-  const overdue: OverdueDeadline[] = [];
-  if (next.status === 'received' && new Date(next.acknowledgeBy) <= at) overdue.push('acknowledge');
-  if (next.status !== 'closed' && new Date(next.feedbackBy) <= at) overdue.push('feedback');
-  const submittedAt = new Date(next.submittedAt);
-  return {
-    overdue,
-    hoursWaited: Math.max(0, Math.floor((at.getTime() - submittedAt.getTime()) / 3_600_000)),
-    workingDaysWaited: workingDaysBetween(submittedAt, at),
-  };
 }
 
 function uniqueAddresses(addresses: string[]): string[] {

@@ -2,7 +2,6 @@
 // EmailFacts (ids, reference, school, urgency, deadlines, status, outcome category), never the submission,
 // so no email can carry the child's name, identity number, the concern's text or the reporter's name.
 // Every value is escaped in HTML (web/html.ts); subjects are made header-safe again by the mailer.
-import type { OverdueDeadline } from '../domain/follow-up.ts';
 import type { Outcome, Report, ReportStatus } from '../domain/report.ts';
 import type { Urgency } from '../domain/deadlines.ts';
 import { html, SafeHtml } from '../markup/html.ts';
@@ -10,7 +9,7 @@ import { formatLocal } from '../markup/format.ts';
 import { headerSafe } from './header-safe.ts';
 import { reporterTexts, teamTexts } from './texts.ts';
 
-export type EmailKind = 'alert' | 'receipt' | 'reminder' | 'escalation' | 'outcome';
+export type EmailKind = 'alert' | 'receipt' | 'outcome' | 'out-of-hours-alert';
 
 /** What an email may know about a report. Nothing from the submitted form except the school's id. */
 export interface EmailFacts {
@@ -44,12 +43,6 @@ export function emailFacts(report: Report, teamName: string): EmailFacts {
     ...(report.feedback ? { outcome: report.feedback.outcome } : {}),
     escalationCount: report.escalationCount,
   };
-}
-
-export interface EscalationFacts {
-  overdue: OverdueDeadline[];
-  hoursWaited: number;
-  workingDaysWaited: number;
 }
 
 export interface Links {
@@ -119,43 +112,8 @@ export function alertEmail(facts: EmailFacts, links: Links): EmailContent {
   });
 }
 
-export function reminderEmail(facts: EmailFacts, links: Links): EmailContent {
-  const t = teamTexts;
-  return render({
-    lang: 'sv',
-    subject: t.reminder.subject(facts.reference, shortLocal(facts.feedbackBy, 'sv')),
-    intro: t.reminder.intro,
-    rows: [[t.reference, facts.reference], schoolRow(facts), [t.feedbackBy, formatLocal(facts.feedbackBy, 'sv')]],
-    link: { label: t.portalLink, url: portalUrl(facts, links) },
-    notes: [t.privacy, t.doNotReply],
-  });
-}
-
-export function escalationEmail(facts: EmailFacts, escalation: EscalationFacts, links: Links): EmailContent {
-  const t = teamTexts;
-  const e = t.escalation;
-  const names = escalation.overdue.map((name) => e.overdueNames[name]);
-  const deadlines = escalation.overdue.map((name) =>
-    e.deadlineWas(e.overdueNames[name], formatLocal(name === 'acknowledge' ? facts.acknowledgeBy : facts.feedbackBy, 'sv')),
-  );
-  return render({
-    lang: 'sv',
-    subject: e.subject(facts.reference, e.overdueSubject(names)),
-    intro: e.intro(facts.teamName),
-    rows: [
-      [t.reference, facts.reference],
-      schoolRow(facts),
-      [t.urgency, t.urgencies[facts.urgency]],
-      [e.overdue, deadlines.join(', ') || '–'],
-      [e.waited, e.waitedValue(escalation.hoursWaited, escalation.workingDaysWaited)],
-      [e.count, String(facts.escalationCount)],
-    ],
-    link: { label: t.portalLink, url: portalUrl(facts, links) },
-    notes: [t.privacy, t.doNotReply],
-  });
-}
-
-export function receiptEmail(facts: EmailFacts, links: Links): EmailContent {
+/** `callNow`: the line telling the reporter of an urgent report outside office hours to call the out-of-hours service. */
+export function receiptEmail(facts: EmailFacts, links: Links, callNow?: string): EmailContent {
   const t = reporterTexts[facts.language];
   return render({
     lang: facts.language,
@@ -166,7 +124,7 @@ export function receiptEmail(facts: EmailFacts, links: Links): EmailContent {
       [t.status, t.statuses[facts.status]],
     ],
     link: { label: t.receipt.statusLink, url: statusUrl(links) },
-    notes: [t.receipt.next, t.acuteDanger, t.doNotReply],
+    notes: [...(callNow ? [callNow] : []), t.receipt.next, t.acuteDanger, t.doNotReply],
   });
 }
 

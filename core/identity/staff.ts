@@ -3,7 +3,7 @@
 // a person sees a team's reports when their verified email is that team's contact or lead in the current
 // directory. The token only proves who someone is (Cognito groups are no second way in), so removing a person
 // from the directory removes their access as soon as the functions' copy of it is renewed (60 s at most).
-import { teamsOfStaff, type Directory } from '../directory/directory.ts';
+import { isOutOfHoursStaff, teamsOfStaff, type Directory } from '../directory/directory.ts';
 import { unauthorized } from '../http/errors.ts';
 import type { HttpEvent } from '../http/event.ts';
 
@@ -11,6 +11,8 @@ export interface StaffIdentity {
   /** For audit events: the email when the token has a verified one, else the subject. */
   id: string;
   teamIds: string[];
+  /** Out-of-hours staff (or its on-call lead): may open, assess and acknowledge the reports sent to the service. */
+  outOfHoursService?: boolean;
 }
 
 function claimsOf(event: HttpEvent): Record<string, unknown> {
@@ -33,5 +35,6 @@ export function staffIdentity(event: HttpEvent, directory: Directory): StaffIden
   const email = verifiedEmail(event);
   const subject = typeof claims.sub === 'string' ? claims.sub : undefined;
   if (!email && !subject) throw unauthorized();
-  return { id: (email ?? subject)!, teamIds: email ? teamsOfStaff(directory, email).map((t) => t.id) : [] };
+  const outOfHours = email !== undefined && isOutOfHoursStaff(directory, email);
+  return { id: (email ?? subject)!, teamIds: email ? teamsOfStaff(directory, email).map((t) => t.id) : [], ...(outOfHours ? { outOfHoursService: true } : {}) };
 }

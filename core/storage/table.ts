@@ -3,6 +3,8 @@
 // Items:
 //   report:      pk = REPORT#<id>      sk = REPORT
 //   audit:       pk = REPORT#<id>      sk = AUDIT#<iso time>#<n>
+//   digest:      pk = DIGEST#<recipient>#<sweep time>[#<part>]  sk = DIGEST  (one sweep's reminders and escalations
+//                for one person, written with the reports' changes; notify sends it from its INSERT, ledger on it)
 //   submission:  pk = SUBMISSION#<id>  sk = SUBMISSION  (the receipt of a submission id: what a retry is answered
 //                with, without the public submit function ever reading a report)
 //   directory:   pk = DIRECTORY        sk = CURRENT      (the pointer: the current version's number and a copy of it,
@@ -35,6 +37,7 @@ export type IndexName = keyof typeof reportTable.indexes;
 export const DUE_BUCKET = 'DUE';
 
 export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
+export const digestKey = (id: string) => ({ pk: id, sk: 'DIGEST' });
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
 
 export const CONSULTATION_PREFIX = 'CONSULTATION#';

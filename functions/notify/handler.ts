@@ -20,6 +20,7 @@ import { directorySource } from '../../core/directory/source.ts';
 import { errorSummary } from '../../core/observability/error-summary.ts';
 import { logger } from '../../core/observability/logger.ts';
 import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
+import { digestKey } from '../../core/storage/table.ts';
 import { notifyStreamSettings } from './stream-settings.ts';
 
 export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger'>;
@@ -31,12 +32,13 @@ export const notifySettings = {
   recordAttempts: 20,
 };
 
-/** The ledger notify uses: on the report items, with the stream settings' lease. */
-export function notifyLedger(): DynamoEmailLedger {
+/** The ledger notify uses: on the report items (or, with digestKey, the digest items), with the stream settings' lease. */
+export function notifyLedger(keyOf?: typeof digestKey): DynamoEmailLedger {
   return new DynamoEmailLedger({
     client: documentClient(),
     tableName: runtimeConfig().TABLE_NAME,
     leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000,
+    ...(keyOf ? { keyOf } : {}),
   });
 }
 
@@ -67,6 +69,7 @@ async function resolve(given: Partial<NotifyDependencies>): Promise<NotifyDepend
     mailer: given.mailer ?? sesMailer((await directory.current()).municipality.name),
     ledger: given.ledger ?? notifyLedger(),
     consultationLedger: given.consultationLedger ?? notifyConsultationLedger(),
+    digestLedger: given.digestLedger ?? (given.ledger ? undefined : notifyLedger(digestKey)),
     clock: given.clock ?? systemClock,
     directory,
     statusSecret: given.statusSecret ?? statusLinkSecret,

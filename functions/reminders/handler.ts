@@ -5,6 +5,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ScheduledEvent } from 'aws-lambda';
 import { reportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { sweepDue, type SweepResult } from '../../core/app/sweep-due.ts';
+import { directorySource } from '../../core/directory/source.ts';
 import { logger } from '../../core/observability/logger.ts';
 
 export type { SweepResult };
@@ -14,7 +15,7 @@ export const handler = middy<Pick<ScheduledEvent, 'time'>, SweepResult>()
   // reset here would clear the correlation id of an HTTP request running beside it.
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
-    const result = await sweepDue(reportRepository(), new Date(event.time));
+    const result = await sweepDue({ reports: reportRepository(), directory: directorySource() }, new Date(event.time));
     logger.info('sweep finished', { ...result });
     return result;
   });

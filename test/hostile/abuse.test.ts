@@ -194,7 +194,7 @@ describe('the honeypot', () => {
 });
 
 describe('dev routes exist only on the local server', () => {
-  const devPaths = ['/dev/sign-in', '/dev/sweep'];
+  const devPaths = ['/dev/sign-in', '/dev/sweep', '/dev/clock'];
 
   it('are not in the route table the AWS API is built from', () => {
     expect(routes.filter((r) => r.path.startsWith('/dev'))).toEqual([]);

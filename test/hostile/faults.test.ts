@@ -36,6 +36,9 @@ import { newFigures, recordFigures } from '../support/hostile-figures.ts';
 import { postSubmission, sleep, startHostileStack, tableClient, waitFor, type HostileStack } from '../support/hostile-stack.ts';
 import { validSubmission } from '../support/local-stack.ts';
 import { newReportWithAudit } from '../support/reports.ts';
+import { sampleDirectorySource } from '../support/fakes/index.ts';
+import type { SweepChange, SweepSaveResult } from '../../core/app/ports/report-store.ts';
+import type { Digest } from '../../core/domain/digest.ts';
 
 const figures = newFigures();
 let dataDirectory: string;
@@ -380,25 +383,30 @@ describe('the reminder sweep is killed after some claims', () => {
         super({ client: stack.documentClient, tableName, retentionDays: 90, now: () => now });
         this.limit = limit;
       }
-      override async saveChange(stored: StoredReport, next: Report, audit: AuditEvent): Promise<boolean> {
-        if (this.saves >= this.limit) {
+      writes = 0;
+      // The sweep writes a chunk of reports (with their digests) per transaction: killed after `limit` writes.
+      override async saveSweep(changes: SweepChange[], digests: Digest[]): Promise<SweepSaveResult> {
+        if (this.writes >= this.limit) {
           figures.faultsInjected++;
           throw new Error('process killed');
         }
-        const won = await super.saveChange(stored, next, audit);
-        if (won) this.saves++;
-        return won;
+        const saved = await super.saveSweep(changes, digests);
+        if (saved.kind === 'saved') {
+          this.writes++;
+          this.saves += changes.length;
+        }
+        return saved;
       }
     }
 
-    const killed = new KilledAfter(5);
-    await expect(sweep(killed, now, 4)).rejects.toThrow('process killed');
-    expect(killed.saves).toBe(5);
+    const killed = new KilledAfter(2);
+    await expect(sweep({ reports: killed, directory: sampleDirectorySource }, now, 4)).rejects.toThrow('process killed');
+    expect(killed.saves).toBe(8);
 
     // Two sweeps at once finish the rest between them, each report once.
-    const [a, b] = await Promise.all([sweep(repository, now), sweep(repository, now)]);
-    expect(a.escalations + b.escalations).toBe(reports.length - 5);
-    const again = await sweep(repository, now);
+    const [a, b] = await Promise.all([sweep({ reports: repository, directory: sampleDirectorySource }, now), sweep({ reports: repository, directory: sampleDirectorySource }, now)]);
+    expect(a.escalations + b.escalations).toBe(reports.length - 8);
+    const again = await sweep({ reports: repository, directory: sampleDirectorySource }, now);
     expect(again.due).toBe(0);
 
     for (const report of reports) {

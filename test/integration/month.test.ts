@@ -24,6 +24,10 @@ describe('a month, simulated', () => {
     expect(figures.byBehaviour.prompt.escalations).toBe(0);
     expect(figures.byBehaviour.prompt.feedbackInTime).toBeGreaterThan(0);
     expect(figures.byBehaviour.late.feedbackInTime).toBe(0);
+    // Digests: every reminder and escalation in exactly one digest; the silent team's people get fewer emails a day.
+    expect(figures.emails.duplicates).toBe(0);
+    for (const e of Object.values(figures.emails.byBehaviour)) expect(e.after.emails).toBeLessThanOrEqual(e.before.emails);
+    expect(figures.emails.byBehaviour.silent.after.perPersonDay).toBeLessThan(figures.emails.byBehaviour.silent.before.perPersonDay);
     expect(figures.reminders).toBeGreaterThan(0);
     client.destroy();
   }, 240_000);

@@ -88,15 +88,17 @@ describe('notify on the local stack', () => {
   });
 
   // Sweeps move the whole table's clock forward: this test runs last in the file.
-  it('the sweep’s reminder goes to the team contacts and its escalations to the lead', async () => {
+  // Contract change (issue 14, DESIGN.md "Digests"): these now come as one digest per person per sweep, which
+  // names the report in its text (its subject counts the reports).
+  it('the sweep’s reminder goes to the team contacts and its escalations to the lead, in their digests', async () => {
     const report = await newReport();
     await waitForEmails(stack.sesEndpoint, about(report.reference), 3);
     // The acknowledge deadline passes unacknowledged: escalation #1 to the lead of mottagning-norr.
     await sweepAt(stack.url, new Date(new Date(report.acknowledgeBy).getTime() + 60_000));
     const first = await waitForEmails(stack.sesEndpoint, (e) => about(report.reference)(e) && e.subject.startsWith('Eskalering'), 1);
     expect(recipients(first)).toEqual(['karin.norberg@ekdala.example']);
-    expect(first[0]!.subject).toBe(`Eskalering: ${report.reference} har passerat tidsgränsen för kvittens`);
-    expect(first[0]!.body.text).toMatch(/Har väntat: \d+ timmar \(\d arbetsdag(ar)?\)/);
+    expect(first[0]!.subject).toMatch(/^Eskalering: \d+ (orosanmälan|orosanmälningar) behöver åtgärd$/);
+    expect(first[0]!.body.text).toMatch(new RegExp(`${report.reference}: Ekbackens skola: kvittens försenad sedan .* \\(har väntat 0 timmar \\(0 arbetsdagar\\)\\)`));
     // Two days before feedback is due: the reminder to the contacts, and escalation #2 (still unacknowledged).
     const stored = (await stack.repository.get(report.id))!.report;
     await sweepAt(stack.url, new Date(new Date(stored.reminderAt!).getTime() + 60_000));

@@ -11,8 +11,8 @@ import { toLambdaRecord } from '../../local/stream-poller.ts';
 /** A reporter address no other test uses: the local SES is shared by the whole run. */
 export const uniqueReporter = () => `reporter-${randomUUID().slice(0, 8)}@example.se`;
 
-/** Emails that mention the reference (all notify emails carry it in the subject). */
-export const about = (reference: string) => (email: StoredEmail) => email.subject.includes(reference);
+/** Emails that mention the reference: a report's own emails in the subject, a sweep's digest in its text. */
+export const about = (reference: string) => (email: StoredEmail) => email.subject.includes(reference) || (email.body.text ?? '').includes(reference);
 
 /** Polls the mailbox until at least `count` emails match (or the time is up), then returns the matches. */
 export async function waitForEmails(

@@ -83,66 +83,33 @@ describe('decide: which emails a report change means', () => {
     expect(keys({ ...change.report, nextActionAt: undefined }, change.report)).toEqual([]);
   });
 
-  it('the sweep sets reminderSentAt: a reminder to every team contact', () => {
+  // Contract change (issue 14, DESIGN.md "Digests"): a report's own reminder and escalation emails were planned
+  // here; they now go out in the sweep's digests (test/unit/app/sweep-due.test.ts, deliver-digest.test.ts).
+  it('the sweep’s changes of the report itself send nothing: reminders and escalations go out as digests', () => {
     const acknowledged = acknowledge(newReport(), 'sara.lindqvist@ekdala.example', atLocalTime('2026-11-25', '11:00'), policy);
     if (acknowledged.kind !== 'changed') throw new Error('expected a change');
-    const before = acknowledged.report;
-    const after = swept(before, new Date(before.reminderAt!));
-    expect(after.reminderSentAt).toBeDefined();
-    expect(keys(after, before)).toEqual([
-      'reminder:sara.lindqvist@ekdala.example → sara.lindqvist@ekdala.example',
-      'reminder:johan.ek@ekdala.example → johan.ek@ekdala.example',
+    const reminded = swept(acknowledged.report, new Date(acknowledged.report.reminderAt!));
+    expect(reminded.reminderSentAt).toBeDefined();
+    expect(keys(reminded, acknowledged.report)).toEqual([]);
+    const escalated = swept(newReport(), atLocalTime('2026-11-26', '12:00'));
+    expect(escalated.escalationCount).toBe(1);
+    expect(keys(escalated, newReport())).toEqual([]);
+  });
+
+  it('a report that needs the out-of-hours service alerts it too; an urgent one’s receipt names its number', () => {
+    const night = { ...newReport({ urgency: 'urgent' }), outOfHoursService: true as const };
+    const emails = decide({ eventName: 'INSERT', newReport: night }, directory, policy).emails;
+    expect(emails.map((e) => `${e.key} → ${e.to}`)).toEqual([
+      'alert:sara.lindqvist@ekdala.example → sara.lindqvist@ekdala.example',
+      'alert:johan.ek@ekdala.example → johan.ek@ekdala.example',
+      'out-of-hours-alert → socialjouren@ekdala.example',
+      'receipt → anna.lind@example.se',
     ]);
-  });
-
-  it('a reminder that became pointless (feedback already late) is not sent, however the sweep marks it', () => {
-    const acknowledged = acknowledge(newReport(), 'sara.lindqvist@ekdala.example', atLocalTime('2026-11-25', '11:00'), policy);
-    if (acknowledged.kind !== 'changed') throw new Error('expected a change');
-    const before = acknowledged.report;
-    const late = new Date(new Date(before.feedbackBy).getTime() + 60_000);
-    const after = swept(before, late);
-    expect(after.reminderSentAt).toBeUndefined();
-    expect(decide({ eventName: 'MODIFY', oldReport: before, newReport: after }, directory, policy).emails.map((e) => e.kind)).toEqual([
-      'escalation',
-    ]);
-    // Marked "sent" after the feedback deadline (an older sweep did that): still not sent.
-    const marked = { ...after, reminderSentAt: late.toISOString() };
-    expect(decide({ eventName: 'MODIFY', oldReport: before, newReport: marked }, directory, policy).emails.map((e) => e.kind)).toEqual([
-      'escalation',
-    ]);
-  });
-
-  it('an escalation goes to the team lead with what is overdue and how long it waited', () => {
-    const before = newReport();
-    // The acknowledgement was due Wednesday 17:00 (same day); a sweep catching up on Thursday at 12:00.
-    const now = atLocalTime('2026-11-26', '12:00');
-    const after = swept(before, now);
-    expect(after.escalationCount).toBe(1);
-    const [email, ...rest] = decide({ eventName: 'MODIFY', oldReport: before, newReport: after }, directory, policy).emails;
-    expect(rest).toEqual([]);
-    expect(email).toEqual({
-      key: 'escalation#1',
-      kind: 'escalation',
-      to: 'karin.norberg@ekdala.example',
-      // Waited counts from the deadline that passed (Wednesday 17:00), not from submission (10:00).
-      escalation: { overdue: ['acknowledge'], hoursWaited: 19, workingDaysWaited: 1 },
-    });
-  });
-
-  it('the second escalation has its own key; a repeat of the same image sends nothing new', () => {
-    const first = swept(newReport(), atLocalTime('2026-11-26', '17:00'));
-    const second = swept(first, atLocalTime('2026-11-27', '08:00'));
-    expect(second.escalationCount).toBe(2);
-    expect(keys(second, first)).toEqual(['escalation#2 → karin.norberg@ekdala.example']);
-    expect(keys(second, second)).toEqual([]);
-  });
-
-  it('an escalation whose old image does not reproduce it still says which deadlines passed', () => {
-    const before = newReport();
-    const after = { ...before, escalationCount: 1, lastEscalationAt: new Date(new Date(before.feedbackBy).getTime() + 3_600_000).toISOString() };
-    const [email] = decide({ eventName: 'MODIFY', oldReport: { ...after, escalationCount: 0 }, newReport: after }, directory, policy).emails;
-    expect(email?.escalation?.overdue).toEqual(['acknowledge', 'feedback']);
-    expect(email?.escalation?.workingDaysWaited).toBeGreaterThan(5);
+    expect(emails.find((e) => e.kind === 'receipt')?.outOfHours).toEqual({ name: 'Socialjouren Ekdala', phone: '010-100 10 00' });
+    // A normal report sent to the service for its assessment: the receipt does not say "call now".
+    const normal = decide({ eventName: 'INSERT', newReport: { ...newReport(), outOfHoursService: true } }, directory, policy).emails;
+    expect(normal.find((e) => e.kind === 'receipt')?.outOfHours).toBeUndefined();
+    expect(normal.some((e) => e.kind === 'out-of-hours-alert')).toBe(true);
   });
 
   it('removals, missing images and ledger-only changes send nothing', () => {

@@ -6,12 +6,13 @@ import { createReport, recordFeedback, type Report } from '../../core/domain/rep
 import {
   alertEmail,
   emailFacts,
-  escalationEmail,
   outcomeEmail,
   receiptEmail,
-  reminderEmail,
   type EmailContent,
 } from '../../core/email/templates.ts';
+import { digestEmail, outOfHoursAlertEmail } from '../../core/email/time-emails.ts';
+import { callOutOfHoursText } from '../../core/markup/call-out-of-hours.ts';
+import type { DigestEntry } from '../../core/domain/digest.ts';
 import { concernReportDeadlines as policy } from '../../forms/concern-report/policy.ts';
 import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 
@@ -67,16 +68,24 @@ function closed(r: Report): Report {
 }
 
 const links = { publicUrl: 'https://intake.example/', statusToken: 'TOKEN.abc' };
-const escalation = { overdue: ['acknowledge', 'feedback'] as const, hoursWaited: 31, workingDaysWaited: 1 };
+const service = { name: 'Socialjouren Ekdala', phone: '010-100 10 00' };
+
+/** A digest's entries for a report: its escalation (both deadlines late) and a reminder. */
+function entriesOf(r: Report): DigestEntry[] {
+  return [
+    { reportId: r.id, reference: r.reference, schoolName: r.schoolName, kind: 'escalation', late: ['acknowledge', 'feedback'], since: r.acknowledgeBy, ledgerKey: 'escalation#2' },
+    { reportId: r.id, reference: r.reference, schoolName: r.schoolName, kind: 'reminder', late: [], since: null, dueSoon: { deadline: 'feedback', at: r.feedbackBy }, ledgerKey: 'reminder:x' },
+  ];
+}
 
 function allEmails(r: Report): Record<string, EmailContent> {
   const facts = emailFacts(r, 'Mottagningsgruppen Norr');
   const closedFacts = emailFacts(closed(r), 'Mottagningsgruppen Norr');
   return {
     alert: alertEmail(facts, links),
-    reminder: reminderEmail(facts, links),
-    escalation: escalationEmail({ ...facts, escalationCount: 2 }, { ...escalation, overdue: [...escalation.overdue] }, links),
-    receipt: receiptEmail(facts, links),
+    digest: digestEmail({ entries: entriesOf(r), sweepAt: new Date(Date.parse(r.acknowledgeBy) + 31 * 3_600_000).toISOString() }, links),
+    'out-of-hours-alert': outOfHoursAlertEmail(facts, service, links),
+    receipt: receiptEmail(facts, links, callOutOfHoursText(facts.language, service)),
     outcome: outcomeEmail(closedFacts, links),
   };
 }
@@ -119,18 +128,24 @@ describe('email templates', () => {
     expect(`${email.subject}${email.text}${email.html}`).not.toContain(PERSONAL.note);
   });
 
-  it('the escalation: what is overdue and for how long', () => {
-    const email = allEmails(report()).escalation!;
-    expect(email.subject).toContain('tidsgränserna för kvittens och återkoppling');
-    expect(email.text).toContain('Har väntat: 31 timmar (1 arbetsdag)');
-    expect(email.text).toContain('Eskalering nr: 2');
-    expect(email.text).toContain('/cases/0b9c7c1e-4a5b-4c8d-9e0f-1a2b3c4d5e6f');
+  it('the digest: one line per report with what is late, since when and how long it waited (from the deadline)', () => {
+    const r = report();
+    const email = allEmails(r).digest!;
+    expect(email.subject).toBe('Eskalering: 2 orosanmälningar behöver åtgärd');
+    // Acknowledgement was due Wednesday 17:00; the sweep 31 hours later.
+    expect(email.text).toContain(`${r.reference}: Ekbackens skola: kvittens och återkoppling försenad sedan onsdag 25 november 2026 kl. 17:00 (har väntat 31 timmar (2 arbetsdagar))`);
+    expect(email.text).toContain(`${r.reference}: Ekbackens skola: påminnelse: återkoppling senast onsdag 9 december 2026 kl. 17:00`);
+    expect(email.text).toContain('https://intake.example/cases');
   });
 
-  it('the reminder: feedback due and the portal link', () => {
-    const email = allEmails(report()).reminder!;
-    expect(email.subject).toMatch(/^Påminnelse: återkoppling för ORO-2026-\S+ senast 9 dec\.? 17:00$/);
-    expect(email.text).toContain('Återkoppling senast: onsdag 9 december 2026 kl. 17:00');
+  it('the out-of-hours alert and the receipt’s “call now” line', () => {
+    const r = report({ urgency: 'urgent' });
+    const alert = allEmails(r)['out-of-hours-alert']!;
+    expect(alert.subject).toBe(`BRÅDSKANDE: Orosanmälan ${r.reference} utanför kontorstid – Ekbackens skola`);
+    expect(alert.text).toContain('Socialjouren Ekdala gör skyddsbedömningen');
+    expect(alert.text).toContain('/cases/0b9c7c1e-4a5b-4c8d-9e0f-1a2b3c4d5e6f');
+    expect(allEmails(r).receipt!.text).toContain('ring Socialjouren Ekdala på 010-100 10 00 nu');
+    expect(allEmails(report({ language: 'en' })).receipt!.text).toContain('call Socialjouren Ekdala on 010-100 10 00 now');
   });
 
   it('escapes every value in HTML and keeps subjects on one line', () => {
@@ -138,7 +153,7 @@ describe('email templates', () => {
     for (const [kind, email] of Object.entries(allEmails(report({ schoolName: nasty })))) {
       expect(email.subject, kind).not.toMatch(/[\r\n\u0000-\u001f]/);
       expect(email.html, kind).not.toContain('<script>');
-      if (kind === 'alert' || kind === 'reminder' || kind === 'escalation') {
+      if (kind === 'alert' || kind === 'digest' || kind === 'out-of-hours-alert') {
         expect(email.html, kind).toContain('Skolan &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;');
       }
     }

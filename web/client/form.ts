@@ -5,6 +5,7 @@
 // Data is written into the page with textContent and DOM nodes only, never as HTML.
 import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { formatLocal } from '../format.ts';
+import { callOutOfHoursText, type OutOfHoursContact } from '../../core/markup/call-out-of-hours.ts';
 import { anchorId, fieldForPath, fieldId, isChoice, layoutFields } from './form-fields.ts';
 import { fieldErrorText, formPageTexts, localizeMessage, type Lang } from './texts.ts';
 import type { LayoutField } from '../../forms/concern-report/layout.ts';
@@ -16,6 +17,7 @@ interface Receipt {
   reference: string;
   acknowledgeBy: string;
   feedbackBy: string;
+  callOutOfHours?: OutOfHoursContact;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
@@ -350,6 +352,11 @@ function enhance(form: HTMLFormElement): void {
         time.textContent = formatLocal(receipt[key], lang);
         time.setAttribute('datetime', receipt[key]);
       }
+    }
+    const callNow = slot('callOutOfHours');
+    if (receipt.callOutOfHours && callNow) {
+      callNow.querySelector('strong')!.textContent = callOutOfHoursText(lang, receipt.callOutOfHours);
+      callNow.hidden = false;
     }
     if (note) {
       const notice = slot('note')!;

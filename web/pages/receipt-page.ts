@@ -5,12 +5,15 @@ import { formPageTexts } from '../client/texts.ts';
 import { formatLocal } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
+import { callOutOfHoursText, type OutOfHoursContact } from '../../core/markup/call-out-of-hours.ts';
 
 export interface ReceiptInput {
   lang: Language;
   reference: string;
   acknowledgeBy: string;
   feedbackBy: string;
+  /** An urgent report outside office hours: the out-of-hours service to call now. */
+  callOutOfHours?: OutOfHoursContact;
 }
 
 const NEXT_HEADING = { sv: 'Vad händer nu?', en: 'What happens next?' } as const;
@@ -28,6 +31,9 @@ export function receiptBody(lang: Language, values?: Omit<ReceiptInput, 'lang'>)
 <p>${texts.keep}</p>
 </div>
 <h2>${NEXT_HEADING[lang]}</h2>
+${values?.callOutOfHours
+  ? html`<p class="notice" data-slot="callOutOfHours"><strong>${callOutOfHoursText(lang, values.callOutOfHours)}</strong></p>`
+  : html`<p class="notice" data-slot="callOutOfHours" hidden><strong></strong></p>`}
 <p>${texts.next}</p>
 <dl class="facts">
 <div><dt>${texts.acknowledgeBy}</dt><dd>${time(values?.acknowledgeBy, 'acknowledgeBy')}</dd></div>

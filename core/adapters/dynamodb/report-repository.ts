@@ -3,10 +3,11 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEvent, Report } from '../../domain/report.ts';
-import { auditKey, DUE_BUCKET, reportKey, reportTable, submissionKey } from '../../storage/table.ts';
+import { auditKey, digestKey, DUE_BUCKET, reportKey, reportTable, submissionKey } from '../../storage/table.ts';
 import { runtimeConfig } from '../../config/runtime.ts';
 import { systemClock } from '../../app/ports/clock.ts';
-import type { CreateResult, ReportStore, StoredReport, SubmissionReceipt } from '../../app/ports/report-store.ts';
+import { MAX_ITEMS_PER_SWEEP_WRITE, type CreateResult, type ReportStore, type StoredReport, type SubmissionReceipt, type SweepChange, type SweepSaveResult } from '../../app/ports/report-store.ts';
+import type { Digest } from '../../domain/digest.ts';
 import { documentClient } from './client.ts';
 import { storageCall } from './errors.ts';
 
@@ -24,8 +25,8 @@ export type { CreateResult, StoredReport, SubmissionReceipt };
 const RECEIPT_DAYS = 30;
 
 function receiptOf(report: Report): SubmissionReceipt {
-  const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash } = report;
-  return { id, reference, status, acknowledgeBy, feedbackBy, bodyHash };
+  const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, outOfHoursService } = report;
+  return { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, ...(outOfHoursService ? { outOfHoursService } : {}) };
 }
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims'];
@@ -53,6 +54,23 @@ export function fromItem(item: Record<string, unknown>): StoredReport {
   const report = { ...item } as Record<string, unknown>;
   for (const key of KEY_ATTRIBUTES) delete report[key];
   return { report: report as unknown as Report, version: Number(item.version ?? 0) };
+}
+
+/** A digest notify has yet to send holds no personal data about a child; kept a month, like a receipt. */
+function digestItem(digest: Digest): Record<string, unknown> {
+  return {
+    ...digestKey(digest.id),
+    ...digest,
+    sentEmails: [],
+    emailClaims: {},
+    expiresAt: Math.floor(Date.parse(digest.sweepAt) / 1000) + RECEIPT_DAYS * 86_400,
+  };
+}
+
+/** The per-item reasons of a cancelled transaction, or undefined when the error is something else. */
+function cancellationReasons(error: unknown) {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  return cause instanceof TransactionCanceledException ? (cause.CancellationReasons ?? []) : undefined;
 }
 
 /** An audit event as an item; it expires with its report once the report is closed (expiresAt set). */
@@ -158,6 +176,59 @@ export class ReportRepository implements ReportStore {
    * notify keeps on the same item is never overwritten. Returns false when another writer won.
    */
   async saveChange(stored: StoredReport, next: Report, audit: AuditEvent): Promise<boolean> {
+    const { update, item } = this.#changeWrite(stored, next);
+    try {
+      await storageCall(() =>
+        this.#client.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, { Put: this.#auditPut(stored, audit, item) }] })),
+      );
+      if (typeof item.expiresAt === 'number' && stored.report.status !== 'closed') {
+        await this.#expireAuditTrail(next.id, item.expiresAt);
+      }
+      return true;
+    } catch (error) {
+      // Another writer won (the version moved) or the transactions collided: the caller re-reads and decides
+      // again. Any other cancellation (throttling, a service error) is an outage, not a conflict.
+      if (cancellationReasons(error)?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * One sweep chunk in one transaction: per report its change (conditional on its version) and audit event, and
+   * each digest (conditional on not existing). A cancelled transaction stores nothing; the reasons, item by item,
+   * say which reports another writer won and which digests exist already.
+   */
+  async saveSweep(changes: SweepChange[], digests: Digest[]): Promise<SweepSaveResult> {
+    const transactItems: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
+    for (const { stored, next, audit } of changes) {
+      const { update, item } = this.#changeWrite(stored, next);
+      transactItems.push({ Update: update }, { Put: this.#auditPut(stored, audit, item) });
+    }
+    for (const digest of digests) {
+      transactItems.push({ Put: { TableName: this.#table, Item: digestItem(digest), ConditionExpression: 'attribute_not_exists(pk)' } });
+    }
+    if (transactItems.length > MAX_ITEMS_PER_SWEEP_WRITE) throw new Error(`a sweep write of ${transactItems.length} items is over the transaction limit`);
+    try {
+      await storageCall(() => this.#client.send(new TransactWriteCommand({ TransactItems: transactItems })));
+      return { kind: 'saved' };
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed' || reasons[i]?.Code === 'TransactionConflict';
+      const lost = changes.filter((_, i) => failed(2 * i) || failed(2 * i + 1)).map((c) => c.next.id);
+      if (lost.length) return { kind: 'lost', reportIds: lost };
+      const taken = digests.filter((_, i) => failed(2 * changes.length + i)).map((d) => d.id);
+      if (taken.length) return { kind: 'digest-taken', digestIds: taken };
+      throw error;
+    }
+  }
+
+  /**
+   * The update that stores a change the domain made, if nobody changed the report since it was read (optimistic
+   * lock). Only the report's own fields are written, so the email ledger notify keeps on the same item is never
+   * overwritten.
+   */
+  #changeWrite(stored: StoredReport, next: Report) {
     const item = toItem(next, stored.version + 1, this.#retentionDays);
     const previous = toItem(stored.report, stored.version, this.#retentionDays);
     const names: Record<string, string> = {};
@@ -180,46 +251,19 @@ export class ReportRepository implements ReportStore {
       n++;
     }
     names['#version'] = 'version';
-    const update = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
-    try {
-      await storageCall(() =>
-        this.#client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: this.#table,
-                  Key: reportKey(next.id),
-                  UpdateExpression: update,
-                  ConditionExpression: '#version = :expected',
-                  ExpressionAttributeNames: names,
-                  ExpressionAttributeValues: values,
-                },
-              },
-              {
-                Put: {
-                  TableName: this.#table,
-                  Item: auditItem(audit, stored.version, item.expiresAt),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        ),
-      );
-      if (typeof item.expiresAt === 'number' && stored.report.status !== 'closed') {
-        await this.#expireAuditTrail(next.id, item.expiresAt);
-      }
-      return true;
-    } catch (error) {
-      const cause = (error as { cause?: unknown }).cause ?? error;
-      // Another writer won (the version moved) or the transactions collided: the caller re-reads and decides
-      // again. Any other cancellation (throttling, a service error) is an outage, not a conflict.
-      const lostRace = cause instanceof TransactionCanceledException &&
-        (cause.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
-      if (lostRace) return false;
-      throw error;
-    }
+    const update = {
+      TableName: this.#table,
+      Key: reportKey(next.id),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+    return { update, item };
+  }
+
+  #auditPut(stored: StoredReport, audit: AuditEvent, item: Record<string, unknown>) {
+    return { TableName: this.#table, Item: auditItem(audit, stored.version, item.expiresAt), ConditionExpression: 'attribute_not_exists(pk)' };
   }
 
   /** An audit event on its own (a report was viewed); pass the report so it expires with a closed one. */

@@ -2,6 +2,7 @@
 // anything else in the table are not report changes); the ledger's leases are not part of the report.
 import type { AttributeValue as StreamAttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Digest } from '../../domain/digest.ts';
 import type { ReportChange } from '../../domain/notifications.ts';
 import type { Report } from '../../domain/report.ts';
 import { fromItem } from './report-repository.ts';
@@ -27,11 +28,21 @@ export function changeOf(record: DynamoDBRecord): ReportChange | null {
   return { eventName, newReport, oldReport };
 }
 
-/** A stream record as the deliver-emails use case takes it: its id (for a retry), its item's key, its change. */
+/** The digest a sweep wrote, from its INSERT (a digest is written once and only its ledger changes after). */
+export function digestOf(record: DynamoDBRecord): Digest | null {
+  if (record.eventName !== 'INSERT' || record.dynamodb?.Keys?.sk?.S !== 'DIGEST' || !record.dynamodb.NewImage) return null;
+  const { emailClaims: _claims, ...rest } = record.dynamodb.NewImage;
+  const item = unmarshall(rest as never) as Record<string, unknown>;
+  if (typeof item.recipient !== 'string' || typeof item.sweepAt !== 'string' || !Array.isArray(item.entries)) return null;
+  return { id: String(item.pk), recipient: item.recipient, sweepAt: item.sweepAt, entries: item.entries as Digest['entries'] };
+}
+
+/** A stream record as the deliver-emails use case takes it: its id (for a retry), its item's key, its change or digest. */
 export function changeRecordOf(record: DynamoDBRecord) {
   return {
     id: record.dynamodb?.SequenceNumber ?? '',
     itemKey: record.dynamodb?.Keys?.pk?.S ?? '',
     change: changeOf(record),
+    digest: digestOf(record),
   };
 }

@@ -12,7 +12,7 @@ import { concernReportDeadlines } from '../../../forms/concern-report/policy.ts'
 import { ConflictError, fieldErrors, InvalidInputError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ReportStore } from '../ports/report-store.ts';
-import { loadOwnedReport } from './access.ts';
+import { loadOwnedReport, loadReportToAssess } from './access.ts';
 import { caseSummary, type CaseSummary } from './summary.ts';
 
 export interface ChangeReportDependencies {
@@ -29,7 +29,7 @@ export const feedbackSchema = z.object({
 const ATTEMPTS = 5;
 
 export function acknowledgeReport(deps: ChangeReportDependencies, staff: StaffIdentity, id: string | undefined): Promise<CaseSummary> {
-  return changeReport(deps, staff, id, (report) => acknowledge(report, staff.id, deps.clock.now(), concernReportDeadlines));
+  return changeReport(deps, staff, id, (report) => acknowledge(report, staff.id, deps.clock.now(), concernReportDeadlines), loadReportToAssess);
 }
 
 /**
@@ -54,9 +54,10 @@ async function changeReport(
   staff: StaffIdentity,
   id: string | undefined,
   decide: (report: Report) => Change,
+  load: typeof loadOwnedReport = loadOwnedReport,
 ): Promise<CaseSummary> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const stored = await loadOwnedReport(deps.reports, staff, id);
+    const stored = await load(deps.reports, staff, id);
     const result = decide(stored.report);
     if (result.kind === 'refused') throw new ConflictError(result.reason);
     if (result.kind === 'unchanged') return caseSummary(result.report, deps.clock.now());

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { fieldErrors, InvalidInputError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ReportStore } from '../ports/report-store.ts';
-import { loadOwnedReport } from './access.ts';
+import { loadReportToAssess } from './access.ts';
 import { caseSummary } from './summary.ts';
 
 export interface ReadReportsDependencies {
@@ -34,7 +34,7 @@ export async function listReports(deps: ReadReportsDependencies, staff: StaffIde
 }
 
 export async function viewReport(deps: ReadReportsDependencies, staff: StaffIdentity, id: string | undefined) {
-  const stored = await loadOwnedReport(deps.reports, staff, id);
+  const stored = await loadReportToAssess(deps.reports, staff, id);
   await deps.reports.addAudit({ reportId: stored.report.id, at: deps.clock.now().toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' }, stored.report);
   const audit = await deps.reports.auditTrail(stored.report.id);
   const { bodyHash: _hash, sentEmails, ...report } = stored.report;

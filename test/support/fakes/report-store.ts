@@ -1,12 +1,18 @@
 // The report store in memory: the port's rules (idempotent create keyed by the submission id, optimistic
 // locking by version, the due index) without an emulator, for the use cases' unit tests.
-import type { CreateResult, ReportStore, StoredReport, SubmissionReceipt } from '../../../core/app/ports/report-store.ts';
+import type { CreateResult, ReportStore, StoredReport, SubmissionReceipt, SweepChange, SweepSaveResult } from '../../../core/app/ports/report-store.ts';
+import { MAX_ITEMS_PER_SWEEP_WRITE } from '../../../core/app/ports/report-store.ts';
+import type { Digest } from '../../../core/domain/digest.ts';
 import type { AuditEvent, Report } from '../../../core/domain/report.ts';
 
 export class MemoryReportStore implements ReportStore {
   readonly reports = new Map<string, StoredReport>();
   readonly receipts = new Map<string, SubmissionReceipt>();
   readonly audit: AuditEvent[] = [];
+  /** The digests the sweeps wrote, by id, in the order written. */
+  readonly digests = new Map<string, Digest>();
+  /** Items per sweep write, to check the transaction limit. */
+  readonly sweepWriteSizes: number[] = [];
   /** Set to make the next saves lose their race, as if another writer had changed the report first. */
   lostRaces = 0;
 
@@ -14,8 +20,8 @@ export class MemoryReportStore implements ReportStore {
     const existing = this.receipts.get(report.id);
     if (existing) return { kind: 'exists', receipt: existing };
     if (this.reports.has(report.id)) return { kind: 'taken' };
-    const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash } = report;
-    const receipt = { id, reference, status, acknowledgeBy, feedbackBy, bodyHash };
+    const { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, outOfHoursService } = report;
+    const receipt = { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, ...(outOfHoursService ? { outOfHoursService } : {}) };
     this.receipts.set(id, receipt);
     this.reports.set(id, { report: structuredClone(report), version: 1 });
     this.audit.push(audit);
@@ -38,6 +44,27 @@ export class MemoryReportStore implements ReportStore {
     this.reports.set(next.id, { report: { ...structuredClone(next), sentEmails: current.report.sentEmails }, version: stored.version + 1 });
     this.audit.push(audit);
     return true;
+  }
+
+  async saveSweep(changes: SweepChange[], digests: Digest[]): Promise<SweepSaveResult> {
+    const size = 2 * changes.length + digests.length;
+    if (size > MAX_ITEMS_PER_SWEEP_WRITE) throw new Error(`a transaction of ${size} items: over DynamoDB's limit`);
+    if (this.lostRaces > 0) {
+      this.lostRaces--;
+      return { kind: 'lost', reportIds: changes.slice(0, 1).map((c) => c.next.id) };
+    }
+    const lost = changes.filter((c) => this.reports.get(c.next.id)?.version !== c.stored.version).map((c) => c.next.id);
+    if (lost.length) return { kind: 'lost', reportIds: lost };
+    const taken = digests.filter((d) => this.digests.has(d.id)).map((d) => d.id);
+    if (taken.length) return { kind: 'digest-taken', digestIds: taken };
+    this.sweepWriteSizes.push(size);
+    for (const { stored, next, audit } of changes) {
+      const current = this.reports.get(next.id)!;
+      this.reports.set(next.id, { report: { ...structuredClone(next), sentEmails: current.report.sentEmails }, version: stored.version + 1 });
+      this.audit.push(audit);
+    }
+    for (const digest of digests) this.digests.set(digest.id, structuredClone(digest));
+    return { kind: 'saved' };
   }
 
   async addAudit(event: AuditEvent): Promise<void> {
