@@ -8,7 +8,9 @@ export default defineConfig({
     pool: 'forks',
     // The machine has 2 cores and runs DynamoDB Local (Java) beside the tests.
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Generous: tests never fail on timing (a busy 2-core machine runs DynamoDB Local, Chromium and two workers);
+    // a hang still fails, only later.
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
