@@ -158,7 +158,7 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
     for (const plan of planned) {
       if (plan.acknowledgeAt && plan.acknowledgeAt <= tick) {
         now = plan.acknowledgeAt;
-        const response = await casesHandler(staffEvent('POST /api/cases/{id}/acknowledge', plan.id, contactOf(plan.teamId)));
+        const response = await casesHandler(staffEvent('POST /api/cases/{id}/acknowledge', plan.id, contactOf(plan.teamId), { protectionAssessment: { result: 'no-immediate-risk' } }));
         if (response.statusCode !== 200) throw new Error(`acknowledge failed: ${response.statusCode}`);
         plan.acknowledgeAt = null;
       }

@@ -25,6 +25,11 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/acknowledge', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/feedback', function: 'cases', auth: 'staff' },
+  // Team work (issue 12): take or give, forward to another team, working notes, the case-system reference.
+  { method: 'POST', path: '/api/cases/{id}/assign', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/forward', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/notes', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/case-system-ref', function: 'cases', auth: 'staff' },
   // The directory, kept by the administrators (the function checks that the caller is one, by verified email).
   { method: 'GET', path: '/admin', function: 'directory', auth: 'public' },
   { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },

@@ -1,7 +1,11 @@
 // The staff API (signed-in social-services staff): translates each route into its use case in core/app/cases/
 // and the result into JSON. Also serves the portal pages (GET /cases, /cases/{id}).
 import { reportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import { addNote } from '../../core/app/cases/add-note.ts';
+import { assignReport } from '../../core/app/cases/assign-report.ts';
 import { acknowledgeReport, recordReportFeedback } from '../../core/app/cases/change-report.ts';
+import { forwardReport } from '../../core/app/cases/forward-report.ts';
+import { recordCaseSystemRef } from '../../core/app/cases/record-case-system-ref.ts';
 import { listReports, viewReport } from '../../core/app/cases/read-reports.ts';
 import { isUuid } from '../../core/app/ids.ts';
 import { systemClock, type Clock } from '../../core/app/ports/clock.ts';
@@ -37,15 +41,24 @@ export function createCasesHandler(given?: CasesDependencies) {
     const directory = await deps.directory.current();
     const staff = staffIdentity(event, directory);
     const id = event.pathParameters?.id;
+    const body = () => readBody(event, { maxBytes: 8 * 1024, accept: ['json'] }).value;
     switch (route) {
       case 'GET /api/cases':
         return json(200, await listReports(deps, staff, directory, event.queryStringParameters));
       case 'GET /api/cases/{id}':
         return json(200, await viewReport(deps, staff, id));
       case 'POST /api/cases/{id}/acknowledge':
-        return json(200, await acknowledgeReport(deps, staff, id));
+        return json(200, await acknowledgeReport(deps, staff, id, body));
       case 'POST /api/cases/{id}/feedback':
-        return json(200, await recordReportFeedback(deps, staff, id, () => readBody(event, { maxBytes: 8 * 1024, accept: ['json'] }).value));
+        return json(200, await recordReportFeedback(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/assign':
+        return json(200, await assignReport(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/forward':
+        return json(200, await forwardReport(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/notes':
+        return json(201, await addNote(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/case-system-ref':
+        return json(200, await recordCaseSystemRef(deps, staff, directory, id, body));
       default:
         throw notFound();
     }

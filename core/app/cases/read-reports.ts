@@ -2,6 +2,9 @@
 //   list: the open (or closed) reports of the caller's teams, nearest deadline first, as summaries.
 //   view: one report in full with its audit trail; the view itself is an audit event.
 import type { Directory } from '../../directory/directory.ts';
+import type { AuditEvent } from '../../domain/report.ts';
+import type { EarlierReport } from '../../domain/earlier-reports.ts';
+import { viewAuditDue } from '../../domain/view-audit.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
 import * as z from 'zod/mini';
 import { fieldErrors, InvalidInputError } from '../errors.ts';
@@ -33,10 +36,30 @@ export async function listReports(deps: ReadReportsDependencies, staff: StaffIde
   };
 }
 
+/**
+ * One report in full for a team member: the report, its team work (assignee, notes, protection assessment, thread)
+ * and its audit trail. The view is audited once per person, report and hour (core/domain/view-audit.ts).
+ * `earlierReports` (reports about the same child in the same board) stays empty until the keyed-hash index exists.
+ */
 export async function viewReport(deps: ReadReportsDependencies, staff: StaffIdentity, id: string | undefined) {
   const stored = await loadOwnedReport(deps.reports, staff, id);
-  await deps.reports.addAudit({ reportId: stored.report.id, at: deps.clock.now().toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' }, stored.report);
-  const audit = await deps.reports.auditTrail(stored.report.id);
+  const now = deps.clock.now();
+  let audit = await deps.reports.auditTrail(stored.report.id);
+  if (viewAuditDue(audit, staff.id, now)) {
+    const viewed: AuditEvent = { reportId: stored.report.id, at: now.toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' };
+    await deps.reports.addAudit(viewed, stored.report);
+    audit = [...audit, viewed];
+  }
   const { bodyHash: _hash, sentEmails, ...report } = stored.report;
-  return { summary: caseSummary(stored.report, deps.clock.now()), report, emailsSent: sentEmails, audit };
+  return {
+    summary: caseSummary(stored.report, now),
+    report,
+    assignee: report.assignee ?? null,
+    notes: report.notes ?? [],
+    protectionAssessment: report.protectionAssessment ?? null,
+    thread: report.thread ?? [],
+    earlierReports: [] as EarlierReport[],
+    emailsSent: sentEmails,
+    audit,
+  };
 }
