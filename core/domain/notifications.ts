@@ -5,6 +5,8 @@
 //   MODIFY reminderSentAt became set          → "reminder:<contact>" to each team contact (unless pointless)
 //   MODIFY escalationCount increased to n     → "escalation#<n>" to the team lead
 //   MODIFY status became closed with feedback → "outcome" to the reporter
+//   MODIFY a team-work notice became owed      → "notice" (team-notice-emails.ts: given to someone, forwarded, lead alert)
+//   Reminders go to the assignee when there is one, else to the team's contacts (DESIGN.md, "Team work").
 //
 // One email per recipient: a bad address or a failed send affects one person's email, and a retry re-sends
 // only what is missing.
@@ -14,6 +16,8 @@ import type { DeadlinePolicy } from './deadlines.ts';
 import { actionsDue, type OverdueDeadline } from './follow-up.ts';
 import type { Report } from './report.ts';
 import type { EmailKind, EscalationFacts } from '../email/templates.ts';
+import type { TeamNoticeSubject } from '../email/team-notices.ts';
+import { teamNoticeEmails } from './team-notice-emails.ts';
 
 export interface ReportChange {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -28,6 +32,8 @@ export interface PlannedEmail {
   to: string;
   /** Only for escalations: what was overdue and how long the report waited. */
   escalation?: EscalationFacts;
+  /** Only for notices: which one. */
+  notice?: TeamNoticeSubject;
 }
 
 export interface Decision {
@@ -60,7 +66,8 @@ export function decide(change: ReportChange, directory: Directory, policy: Deadl
     if (!previous) return { emails: [], team, teamMissing: missing };
 
     if (!previous.reminderSentAt && next.reminderSentAt && reminderStillUseful(next)) {
-      for (const to of contacts) emails.push({ key: `reminder:${to}`, kind: 'reminder', to });
+      const reminded = next.assignee ? [next.assignee.email.toLowerCase()] : contacts;
+      for (const to of reminded) emails.push({ key: `reminder:${to}`, kind: 'reminder', to });
     }
 
     const count = next.escalationCount ?? 0;
@@ -76,6 +83,8 @@ export function decide(change: ReportChange, directory: Directory, policy: Deadl
     if (previous.status !== 'closed' && next.status === 'closed' && next.feedback) {
       emails.push({ key: 'outcome', kind: 'outcome', to: next.submission.reporter.email });
     }
+
+    emails.push(...teamNoticeEmails(previous, next, directory));
   }
   return { emails, team, teamMissing: missing };
 }

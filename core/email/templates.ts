@@ -10,7 +10,7 @@ import { formatLocal } from '../markup/format.ts';
 import { headerSafe } from './header-safe.ts';
 import { reporterTexts, teamTexts } from './texts.ts';
 
-export type EmailKind = 'alert' | 'receipt' | 'reminder' | 'escalation' | 'outcome';
+export type EmailKind = 'alert' | 'receipt' | 'reminder' | 'escalation' | 'outcome' | 'notice';
 
 /** What an email may know about a report. Nothing from the submitted form except the school's id. */
 export interface EmailFacts {
@@ -66,7 +66,7 @@ export interface EmailContent {
 }
 
 /** One email's parts; rendered to text and HTML by the same code, so both say the same. */
-interface Layout {
+export interface Layout {
   lang: 'sv' | 'en';
   subject: string;
   intro: string;
@@ -75,7 +75,7 @@ interface Layout {
   notes: string[];
 }
 
-const portalUrl = (facts: EmailFacts, links: Links) => `${trimSlash(links.publicUrl)}/cases/${encodeURIComponent(facts.id)}`;
+export const portalUrl = (facts: EmailFacts, links: Links) => `${trimSlash(links.publicUrl)}/cases/${encodeURIComponent(facts.id)}`;
 
 function statusUrl(links: Links): string {
   if (!links.statusToken) throw new Error('a reporter email needs the status token');
@@ -97,7 +97,7 @@ function shortLocal(iso: string, lang: 'sv' | 'en'): string {
   }).format(new Date(iso));
 }
 
-function schoolRow(facts: EmailFacts): [string, string] {
+export function schoolRow(facts: EmailFacts): [string, string] {
   return [teamTexts.school, facts.schoolName ?? teamTexts.unknownSchool(facts.teamName)];
 }
 
@@ -188,7 +188,7 @@ export function outcomeEmail(facts: EmailFacts, links: Links): EmailContent {
   });
 }
 
-function render(layout: Layout): EmailContent {
+export function render(layout: Layout): EmailContent {
   const text = [
     layout.intro,
     '',
