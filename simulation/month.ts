@@ -99,7 +99,7 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
   const repository = new ReportRepository({ client: options.client, tableName: options.tableName, retentionDays: 90, now: clock });
   const dependencies = { reports: repository, directory: fixedDirectorySource(directory), clock: fixedClock(clock) };
   const submitHandler = createSubmitHandler(dependencies);
-  const casesHandler = createCasesHandler(dependencies);
+  const casesHandler = createCasesHandler({ ...dependencies, cursorSecret: async () => 'simulation-list-cursor-secret' });
 
   // Arrivals: mostly office hours on working days, some evenings and weekends; 10% urgent.
   const arrivals = Array.from({ length: count }, () => {

@@ -23,6 +23,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/cases/{id}', function: 'cases', auth: 'public' },
   { method: 'GET', path: '/api/cases', function: 'cases', auth: 'staff' },
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', auth: 'staff' },
+  // Search by reference or the child's name: a POST, so names never travel in a URL (or a log of URLs).
+  { method: 'POST', path: '/api/cases/search', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/acknowledge', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/feedback', function: 'cases', auth: 'staff' },
   // Team work (issue 12): take or give, forward to another team, working notes, the case-system reference.

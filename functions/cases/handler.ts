@@ -6,7 +6,9 @@ import { assignReport } from '../../core/app/cases/assign-report.ts';
 import { acknowledgeReport, recordReportFeedback } from '../../core/app/cases/change-report.ts';
 import { forwardReport } from '../../core/app/cases/forward-report.ts';
 import { recordCaseSystemRef } from '../../core/app/cases/record-case-system-ref.ts';
-import { listReports, viewReport } from '../../core/app/cases/read-reports.ts';
+import { listCases, searchCases } from '../../core/app/cases/list-cases.ts';
+import { viewReport } from '../../core/app/cases/read-reports.ts';
+import { listCursorSecret } from '../../core/config/secrets.ts';
 import { isUuid } from '../../core/app/ids.ts';
 import { systemClock, type Clock } from '../../core/app/ports/clock.ts';
 import type { DirectorySource } from '../../core/app/ports/directory.ts';
@@ -26,9 +28,11 @@ export interface CasesDependencies {
   reports: ReportStore;
   directory: DirectorySource;
   clock: Clock;
+  /** The key that signs the list's cursors. */
+  cursorSecret: () => Promise<string>;
 }
 
-const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock });
+const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock, cursorSecret: listCursorSecret });
 
 export function createCasesHandler(given?: CasesDependencies) {
   let deps = given;
@@ -44,7 +48,9 @@ export function createCasesHandler(given?: CasesDependencies) {
     const body = () => readBody(event, { maxBytes: 8 * 1024, accept: ['json'] }).value;
     switch (route) {
       case 'GET /api/cases':
-        return json(200, await listReports(deps, staff, directory, event.queryStringParameters));
+        return json(200, await listCases(deps, staff, directory, event.queryStringParameters));
+      case 'POST /api/cases/search':
+        return json(200, await searchCases(deps, staff, directory, body()));
       case 'GET /api/cases/{id}':
         return json(200, await viewReport(deps, staff, id));
       case 'POST /api/cases/{id}/acknowledge':

@@ -35,6 +35,7 @@ export class Storage extends Construct {
   readonly key: kms.Key;
   readonly table: dynamodb.Table;
   readonly statusLinkSecret: secretsmanager.Secret;
+  readonly listCursorSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StorageProps = {}) {
     super(scope, id);
@@ -81,6 +82,16 @@ export class Storage extends Construct {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // The portal list's cursors (core/domain/cursor.ts): only cases reads it. A cursor lives minutes, so rotating
+    // it costs a reload at most; it is still not rotated automatically (no rotation Lambda for one HMAC key).
+    this.listCursorSecret = new secretsmanager.Secret(this, 'ListCursorSecret', {
+      description: 'HMAC key that signs the portal list cursors',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    acknowledge(this.listCursorSecret, 'AwsSolutions-SMG4',
+      'The secret is the HMAC key of list cursors that live for minutes; rotating it by hand only makes open lists start again from the first page.');
     acknowledge(this.statusLinkSecret, 'AwsSolutions-SMG4',
       'The secret is the HMAC key of the status links already mailed to reporters; rotating it would break every ' +
         'link still in use, and the token format (core/domain/status-token.ts) has no key versions to rotate through.');
@@ -194,6 +205,21 @@ export class Storage extends Construct {
         actions,
         resources: [this.key.keyArn],
         conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  /** Read access to the list cursor secret (and the key it is encrypted with): the cases function only. */
+  grantListCursorSecret(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'ListCursorSecret', actions: ['secretsmanager:GetSecretValue'], resources: [this.listCursorSecret.secretArn] }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ListCursorSecretKey',
+        actions: ['kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${this.key.stack.region}.amazonaws.com` } },
       }),
     );
   }

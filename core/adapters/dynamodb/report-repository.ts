@@ -6,7 +6,7 @@ import type { AuditEvent, Report } from '../../domain/report.ts';
 import { auditKey, DUE_BUCKET, reportKey, reportTable, submissionKey } from '../../storage/table.ts';
 import { runtimeConfig } from '../../config/runtime.ts';
 import { systemClock } from '../../app/ports/clock.ts';
-import type { CreateResult, ReportStore, StoredReport, SubmissionReceipt } from '../../app/ports/report-store.ts';
+import type { CreateResult, ListPosition, ReportStore, StoredReport, SubmissionReceipt, TeamPage } from '../../app/ports/report-store.ts';
 import { documentClient } from './client.ts';
 import { storageCall } from './errors.ts';
 
@@ -282,6 +282,42 @@ export class ReportRepository implements ReportStore {
       limit,
     );
     return items.filter((item) => !this.#expired(item)).map((item) => fromItem(item).report);
+  }
+
+  /**
+   * One read of a team's list from the byTeam index: at most `limit` items (one Query, `Limit` = the items read,
+   * so a read costs what it returns, never the whole partition). Each report carries the index key just after it,
+   * so a page that ends mid-read continues exactly there.
+   */
+  async pageByTeam(teamId: string, state: 'open' | 'closed', options: { limit: number; after?: ListPosition }): Promise<TeamPage> {
+    const { partitionKey, sortKey } = reportTable.indexes.byTeam;
+    const page = await storageCall(() =>
+      this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: 'byTeam',
+          KeyConditionExpression: '#teamStatus = :teamStatus',
+          ExpressionAttributeNames: { '#teamStatus': partitionKey },
+          ExpressionAttributeValues: { ':teamStatus': `${teamId}#${state}` },
+          ScanIndexForward: state === 'open',
+          Limit: options.limit,
+          ReturnConsumedCapacity: 'TOTAL',
+          ...(options.after ? { ExclusiveStartKey: options.after } : {}),
+        }),
+      ),
+    );
+    const positionOf = (item: Record<string, unknown>): ListPosition => ({
+      pk: String(item.pk),
+      sk: String(item.sk),
+      [partitionKey]: String(item[partitionKey]),
+      [sortKey]: String(item[sortKey]),
+    });
+    const items = page.Items ?? [];
+    return {
+      entries: items.filter((item) => !this.#expired(item)).map((item) => ({ report: fromItem(item).report, after: positionOf(item) })),
+      next: page.LastEvaluatedKey ? positionOf(page.LastEvaluatedKey) : null,
+      consumedCapacity: page.ConsumedCapacity?.CapacityUnits ?? 0,
+    };
   }
 
   /**

@@ -1,13 +1,9 @@
-// Use cases: read a team's reports.
-//   list: the open (or closed) reports of the caller's teams, nearest deadline first, as summaries.
+// Use case: read one report (the list is list-cases.ts).
 //   view: one report in full with its audit trail; the view itself is an audit event.
-import type { Directory } from '../../directory/directory.ts';
 import type { AuditEvent } from '../../domain/report.ts';
 import type { EarlierReport } from '../../domain/earlier-reports.ts';
 import { viewAuditDue } from '../../domain/view-audit.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
-import * as z from 'zod/mini';
-import { fieldErrors, InvalidInputError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ReportStore } from '../ports/report-store.ts';
 import { loadOwnedReport } from './access.ts';
@@ -16,24 +12,6 @@ import { caseSummary } from './summary.ts';
 export interface ReadReportsDependencies {
   reports: ReportStore;
   clock: Clock;
-}
-
-export const listQuerySchema = z.object({
-  status: z._default(z.enum(['open', 'closed'], 'must be "open" or "closed"'), 'open'),
-});
-
-export async function listReports(deps: ReadReportsDependencies, staff: StaffIdentity, directory: Directory, query: unknown) {
-  const parsed = listQuerySchema.safeParse(query ?? {});
-  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
-  const wanted = parsed.data.status;
-  const lists = await Promise.all(staff.teamIds.map((teamId) => deps.reports.listByTeam(teamId, wanted)));
-  const now = deps.clock.now();
-  const cases = lists.flat().map((report) => caseSummary(report, now));
-  if (wanted === 'open') cases.sort((a, b) => (a.nextDeadline ?? '').localeCompare(b.nextDeadline ?? ''));
-  return {
-    teams: directory.teams.filter((t) => staff.teamIds.includes(t.id)).map((t) => ({ id: t.id, name: t.name })),
-    cases,
-  };
 }
 
 /**

@@ -18,6 +18,18 @@ export type CreateResult =
   /** The submission id belongs to a report whose receipt has expired: the id cannot be used again. */
   | { kind: 'taken' };
 
+/** Where a team's list continues: the store's own key of the last report read (opaque to the use case). */
+export type ListPosition = Record<string, string>;
+
+/** One read of a team's list, in its order: each report with the position just after it. */
+export interface TeamPage {
+  entries: Array<{ report: Report; after: ListPosition }>;
+  /** Null when the team's list has no more reports. */
+  next: ListPosition | null;
+  /** Read capacity used (0 where that means nothing): for the benchmarks. */
+  consumedCapacity: number;
+}
+
 export interface ReportStore {
   /** Stores a new report, its first audit event and its receipt at once, keyed by the submission (report) id. */
   create(report: Report, audit: AuditEvent): Promise<CreateResult>;
@@ -30,6 +42,11 @@ export interface ReportStore {
   auditTrail(id: string): Promise<AuditEvent[]>;
   /** A team's reports of one state ('open' = received or acknowledged), nearest deadline first. */
   listByTeam(teamId: string, state: 'open' | 'closed', limit?: number): Promise<Report[]>;
+  /**
+   * Up to `limit` reports of a team's list of one state, what is due first (open) or newest closed first, from
+   * `after` (the start when absent). A read, not a filter: the use case filters and pages.
+   */
+  pageByTeam(teamId: string, state: 'open' | 'closed', options: { limit: number; after?: ListPosition }): Promise<TeamPage>;
   /** Reports whose next action time has passed, with the read capacity used (0 where that means nothing). */
   due(now: Date, limit?: number): Promise<{ reports: StoredReport[]; consumedCapacity: number }>;
 }

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { acknowledgeReport, recordReportFeedback } from '../../../core/app/cases/change-report.ts';
-import { listReports, viewReport } from '../../../core/app/cases/read-reports.ts';
+import { listCases as listReports } from '../../../core/app/cases/list-cases.ts';
+import { viewReport } from '../../../core/app/cases/read-reports.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../../core/app/errors.ts';
 import { submitReport } from '../../../core/app/submit-report.ts';
 import { atLocalTime } from '../../../core/domain/calendar.ts';
@@ -18,7 +19,7 @@ const assessed = () => ({ protectionAssessment: { result: 'no-immediate-risk' } 
 
 async function setup() {
   const reports = new MemoryReportStore();
-  const deps = { reports, directory: sampleDirectorySource, clock: fixedClock(now) };
+  const deps = { reports, directory: sampleDirectorySource, clock: fixedClock(now), cursorSecret: async () => 'unit-test-list-cursor-secret' };
   const id = randomUUID();
   await submitReport(deps, { submissionId: id, fields: exampleSubmission(), channel: 'json' }); // ekbacken → mottagning-norr
   return { reports, deps, id };
