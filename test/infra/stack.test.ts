@@ -238,6 +238,16 @@ describe('least privilege', () => {
     expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('ses:'))).toEqual([]);
   });
 
+  it('lets only cases read the list cursor secret (issue 12), and cases no other secret', () => {
+    const secretRef = JSON.stringify({ Ref: logicalId(stack.storage.listCursorSecret) });
+    for (const [name, fn] of Object.entries(functionsByName())) {
+      const reads = statementsOfRole(template, fn.role).some((s) => actionsOf(s).includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource) === secretRef);
+      expect(reads, name).toBe(name === 'cases');
+    }
+    const cases = statementsOfRole(template, stack.web.functions.cases.role).filter((s) => actionsOf(s).includes('secretsmanager:GetSecretValue'));
+    expect(cases.map((s) => JSON.stringify(s.Resource))).toEqual([secretRef]);
+  });
+
   it('lets reminders query only the due index, and get, put and update reports', () => {
     const statements = statementsOfRole(template, stack.reminders.reminders.role);
     expect(tableActions(statements).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
