@@ -32,6 +32,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/cases/{id}/forward', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/notes', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/case-system-ref', function: 'cases', auth: 'staff' },
+  // The team view: open and overdue reports per assignee, and the unassigned ones.
+  { method: 'GET', path: '/api/team', function: 'cases', auth: 'staff' },
   // The directory, kept by the administrators (the function checks that the caller is one, by verified email).
   { method: 'GET', path: '/admin', function: 'directory', auth: 'public' },
   { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },

@@ -8,6 +8,7 @@ import { forwardReport } from '../../core/app/cases/forward-report.ts';
 import { recordCaseSystemRef } from '../../core/app/cases/record-case-system-ref.ts';
 import { listCases, searchCases } from '../../core/app/cases/list-cases.ts';
 import { viewReport } from '../../core/app/cases/read-reports.ts';
+import { teamWorkload } from '../../core/app/cases/team-workload.ts';
 import { listCursorSecret } from '../../core/config/secrets.ts';
 import { isUuid } from '../../core/app/ids.ts';
 import { systemClock, type Clock } from '../../core/app/ports/clock.ts';
@@ -49,6 +50,8 @@ export function createCasesHandler(given?: CasesDependencies) {
     switch (route) {
       case 'GET /api/cases':
         return json(200, await listCases(deps, staff, directory, event.queryStringParameters));
+      case 'GET /api/team':
+        return json(200, await teamWorkload(deps, staff, directory));
       case 'POST /api/cases/search':
         return json(200, await searchCases(deps, staff, directory, body()));
       case 'GET /api/cases/{id}':

@@ -83,11 +83,14 @@ async function page(
   }
 
   const now = deps.clock.now();
+  // Unfiltered, every report read is a card: read only what the page still needs (a read costs what it returns).
+  const filtered = q !== undefined || Object.entries(filters).some(([name, value]) => name !== 'status' && value !== undefined);
   const found: Report[] = [];
   let { team } = position;
   let after: ListPosition | null = position.after;
   for (let reads = 0; team < teamIds.length && found.length < PAGE_SIZE && reads < READS_PER_PAGE; reads++) {
-    const read = await deps.reports.pageByTeam(teamIds[team]!, state, { limit: READ_SIZE, ...(after ? { after } : {}) });
+    const limit = filtered ? READ_SIZE : PAGE_SIZE - found.length;
+    const read = await deps.reports.pageByTeam(teamIds[team]!, state, { limit, ...(after ? { after } : {}) });
     let full = false;
     for (const [i, entry] of read.entries.entries()) {
       if (matchesFilters(entry.report, { ...filters, status: state }, { caller: staff.id, now }) && (q === undefined || matchesQuery(entry.report, q))) {

@@ -90,3 +90,20 @@ describe('search', () => {
     expect((await searchCases(deps, sara, sampleDirectory, { q: 'Lund', overdue: true })).cases).toHaveLength(29);
   });
 });
+
+describe('the team view', () => {
+  it('counts open and overdue reports per assignee, and the unassigned ones', async () => {
+    const { teamWorkload } = await import('../../../core/app/cases/team-workload.ts');
+    const deps = await store(5);
+    const [first] = (await deps.reports.listByTeam('mottagning-norr', 'open'));
+    const stored = (await deps.reports.get(first!.id))!;
+    await deps.reports.saveChange(stored, { ...stored.report, assignee: { email: sara.id, at: now.toISOString(), by: sara.id } }, { reportId: first!.id, at: now.toISOString(), actor: { kind: 'staff', id: sara.id }, action: 'assigned' });
+    const view = await teamWorkload(deps, sara, sampleDirectory);
+    expect(view.teams).toHaveLength(1);
+    expect(view.teams[0]).toMatchObject({ id: 'mottagning-norr', lead: false });
+    expect(view.teams[0]!.rows).toEqual([
+      { assignee: null, open: 4, overdue: 4 },
+      { assignee: sara.id, open: 1, overdue: 1 },
+    ]);
+  });
+});
