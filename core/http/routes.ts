@@ -21,6 +21,7 @@ export const routes: readonly RouteDefinition[] = [
   // The portal pages hold no data: they load it from the staff API with the signed-in user's token.
   { method: 'GET', path: '/cases', function: 'cases', auth: 'public' },
   { method: 'GET', path: '/cases/{id}', function: 'cases', auth: 'public' },
+  { method: 'GET', path: '/cases/{id}/print', function: 'cases', auth: 'public' },
   { method: 'GET', path: '/api/cases', function: 'cases', auth: 'staff' },
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', auth: 'staff' },
   // Search by reference or the child's name: a POST, so names never travel in a URL (or a log of URLs).

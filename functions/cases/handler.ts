@@ -40,8 +40,8 @@ export function createCasesHandler(given?: CasesDependencies) {
   return async (event: HttpEvent): Promise<HttpResponse> => {
     deps ??= defaults();
     const route = event.routeKey;
-    if (route === 'GET /cases/{id}' && !isUuid(event.pathParameters?.id ?? '')) throw notFound('no such report');
-    if (route === 'GET /cases' || route === 'GET /cases/{id}') return renderPortalPage(event);
+    if ((route === 'GET /cases/{id}' || route === 'GET /cases/{id}/print') && !isUuid(event.pathParameters?.id ?? '')) throw notFound('no such report');
+    if (route === 'GET /cases' || route === 'GET /cases/{id}' || route === 'GET /cases/{id}/print') return renderPortalPage(event);
 
     const directory = await deps.directory.current();
     const staff = staffIdentity(event, directory);

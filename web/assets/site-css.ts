@@ -112,4 +112,12 @@ summary { cursor: pointer; font-weight: 600; }
 [hidden] { display: none !important; }
 @media (max-width: 30rem) { h1 { font-size: 1.5rem; } .reference strong { font-size: 1.2rem; letter-spacing: 0; } .link-button { width: auto; } .wrap { padding: 0 .75rem; } button, .button { width: 100%; text-align: center; } .actions { flex-direction: column; align-items: stretch; } }
 @media print { .site-header, .skip, .actions, button { display: none; } }
+/* The print view of a report (GET /cases/{id}/print): A4, no portal chrome, on paper and on screen. */
+@page { size: A4; margin: 18mm 16mm; }
+body.print-view .site-header, body.print-view .skip { display: none; }
+body.print-view { font-size: 11pt; }
+.print-sheet h1 { font-size: 1.4rem; }
+.print-sheet h2 { font-size: 1.1rem; border-bottom: 1px solid #999; margin-top: 1.25rem; page-break-after: avoid; }
+.print-sheet dl.facts div { page-break-inside: avoid; }
+@media print { .print-sheet .no-print { display: none; } }
 `;

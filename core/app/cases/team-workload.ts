@@ -15,6 +15,8 @@ export async function teamWorkload(deps: { reports: ReportStore; clock: Clock },
   const now = deps.clock.now();
   const teams = directory.teams.filter((team) => staff.teamIds.includes(team.id));
   return {
+    /** Where a report can be forwarded: every team of the directory (names are no secret among staff). */
+    allTeams: directory.teams.map((team) => ({ id: team.id, name: team.name })),
     teams: await Promise.all(
       teams.map(async (team) => {
         const open: Report[] = [];
