@@ -10,8 +10,9 @@ export function teamViewPanel(view: TeamView): HTMLElement | null {
     'section',
     { class: 'panel', id: 'team-view', 'aria-labelledby': 'team-view-title' },
     el('h2', { id: 'team-view-title' }, 'Teamets arbetsläge'),
+    // Each table in a region of its own that scrolls on a narrow screen (focusable, so the keyboard can scroll it).
     ...led.map((team) =>
-      el(
+      el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': `Arbetsläge för ${team.name}` }, el(
         'table',
         {},
         el('caption', {}, team.name),
@@ -23,7 +24,7 @@ export function teamViewPanel(view: TeamView): HTMLElement | null {
             ? team.rows.map((row) => el('tr', {}, el('th', { scope: 'row' }, row.assignee ?? 'Ingen handläggare'), el('td', {}, String(row.open)), el('td', {}, String(row.overdue))))
             : [el('tr', {}, el('td', { colspan: '3' }, 'Inga öppna anmälningar.'))]),
         ),
-      ),
+      )),
     ),
   );
 }
