@@ -3,6 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEvent, Report } from '../../domain/report.ts';
+import { retentionStartsAt } from '../../domain/team-work.ts';
 import { auditKey, DUE_BUCKET, reportKey, reportTable, submissionKey } from '../../storage/table.ts';
 import { runtimeConfig } from '../../config/runtime.ts';
 import { systemClock } from '../../app/ports/clock.ts';
@@ -31,7 +32,9 @@ function receiptOf(report: Report): SubmissionReceipt {
 const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims'];
 
 export function toItem(report: Report, version: number, retentionDays: number): Record<string, unknown> {
-  const closedAt = report.closedAt ? new Date(report.closedAt) : undefined;
+  // Retention starts at closure once the report is also registered in the case system (DESIGN.md, "Retention").
+  const retainedFrom = retentionStartsAt(report);
+  const closedAt = retainedFrom ? new Date(retainedFrom) : undefined;
   return {
     ...reportKey(report.id),
     ...report,
@@ -207,7 +210,7 @@ export class ReportRepository implements ReportStore {
           }),
         ),
       );
-      if (typeof item.expiresAt === 'number' && stored.report.status !== 'closed') {
+      if (typeof item.expiresAt === 'number' && typeof previous.expiresAt !== 'number') {
         await this.#expireAuditTrail(next.id, item.expiresAt);
       }
       return true;
