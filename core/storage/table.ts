@@ -3,6 +3,7 @@
 // Items:
 //   report:      pk = REPORT#<id>      sk = REPORT
 //   audit:       pk = REPORT#<id>      sk = AUDIT#<iso time>#<n>
+//   child index: pk = CHILD#<keyed hash>  sk = REPORT#<id>  (earlier reports about the same child: ids only)
 //   submission:  pk = SUBMISSION#<id>  sk = SUBMISSION  (the receipt of a submission id: what a retry is answered
 //                with, without the public submit function ever reading a report)
 //   directory:   pk = DIRECTORY        sk = CURRENT      (the pointer: the current version's number and a copy of it,
@@ -30,6 +31,9 @@ export const DUE_BUCKET = 'DUE';
 
 export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
+/** The earlier-reports index (issue 12): one item per keyed hash of a child and report; ids only. */
+export const CHILD_INDEX_PREFIX = 'CHILD#';
+export const childIndexKey = (keyedHash: string, reportId: string) => ({ pk: `${CHILD_INDEX_PREFIX}${keyedHash}`, sk: `REPORT#${reportId}` });
 
 /** The directory's one partition key: the only leading key the public functions may read. */
 export const DIRECTORY_PARTITION = 'DIRECTORY';

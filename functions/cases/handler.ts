@@ -10,6 +10,10 @@ import { listCases, searchCases } from '../../core/app/cases/list-cases.ts';
 import { viewReport } from '../../core/app/cases/read-reports.ts';
 import { teamWorkload } from '../../core/app/cases/team-workload.ts';
 import { listCursorSecret } from '../../core/config/secrets.ts';
+import { runtimeConfig } from '../../core/config/runtime.ts';
+import { documentClient } from '../../core/adapters/dynamodb/client.ts';
+import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
+import type { ChildIndex } from '../../core/app/ports/child-index.ts';
 import { isUuid } from '../../core/app/ids.ts';
 import { systemClock, type Clock } from '../../core/app/ports/clock.ts';
 import type { DirectorySource } from '../../core/app/ports/directory.ts';
@@ -31,9 +35,11 @@ export interface CasesDependencies {
   clock: Clock;
   /** The key that signs the list's cursors. */
   cursorSecret: () => Promise<string>;
+  /** The earlier-reports index (read only: cases never hashes). */
+  childIndex?: ChildIndex;
 }
 
-const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock, cursorSecret: listCursorSecret });
+const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock, cursorSecret: listCursorSecret, childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }) });
 
 export function createCasesHandler(given?: CasesDependencies) {
   let deps = given;
@@ -55,7 +61,7 @@ export function createCasesHandler(given?: CasesDependencies) {
       case 'POST /api/cases/search':
         return json(200, await searchCases(deps, staff, directory, body()));
       case 'GET /api/cases/{id}':
-        return json(200, await viewReport(deps, staff, id));
+        return json(200, await viewReport(deps, staff, id, directory));
       case 'POST /api/cases/{id}/acknowledge':
         return json(200, await acknowledgeReport(deps, staff, id, body));
       case 'POST /api/cases/{id}/feedback':

@@ -9,6 +9,11 @@ import { DynamoEmailLedger } from '../../core/adapters/dynamodb/email-ledger.ts'
 import { changeRecordOf } from '../../core/adapters/dynamodb/stream-image.ts';
 import { sesMailer } from '../../core/adapters/ses/mailer.ts';
 import { deliverEmails, type DeliverEmailsDependencies } from '../../core/app/deliver-emails.ts';
+import { indexNewReports } from '../../core/app/index-child.ts';
+import type { ChildIndex } from '../../core/app/ports/child-index.ts';
+import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
+import { hmacKeyedHash } from '../../core/adapters/crypto/hmac-keyed-hash.ts';
+import type { KeyedHash } from '../../core/domain/child-match.ts';
 import { systemClock } from '../../core/app/ports/clock.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
 import { statusLinkSecret } from '../../core/config/secrets.ts';
@@ -18,7 +23,8 @@ import { logger } from '../../core/observability/logger.ts';
 import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
 import { notifyStreamSettings } from './stream-settings.ts';
 
-export type NotifyDependencies = DeliverEmailsDependencies;
+/** The earlier-reports index and its keyed hash; absent where no key is configured (then nothing is indexed). */
+export type NotifyDependencies = DeliverEmailsDependencies & { childIndexing?: { childIndex: ChildIndex; mac: KeyedHash } | null };
 
 export const notifySettings = {
   concurrency: 4,
@@ -36,6 +42,16 @@ export function notifyLedger(): DynamoEmailLedger {
   });
 }
 
+/**
+ * The earlier-reports index with the local HMAC key. In AWS the key is to be a KMS HMAC key only notify may use
+ * (GenerateMac), which needs @aws-sdk/client-kms: not built, so without CHILD_MATCH_SECRET nothing is indexed.
+ */
+function defaultChildIndexing(): NotifyDependencies['childIndexing'] {
+  const secret = runtimeConfig().CHILD_MATCH_SECRET;
+  if (!secret) return null;
+  return { childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }), mac: hmacKeyedHash(secret) };
+}
+
 /** The real dependencies, each made only when not given (tests give some and keep the rest). */
 async function resolve(given: Partial<NotifyDependencies>): Promise<NotifyDependencies> {
   const directory = given.directory ?? directorySource();
@@ -49,6 +65,7 @@ async function resolve(given: Partial<NotifyDependencies>): Promise<NotifyDepend
     policy: given.policy ?? concernReportDeadlines,
     concurrency: given.concurrency ?? notifySettings.concurrency,
     recordAttempts: given.recordAttempts ?? notifySettings.recordAttempts,
+    childIndexing: given.childIndexing !== undefined ? given.childIndexing : defaultChildIndexing(),
   };
 }
 
@@ -63,7 +80,9 @@ export function createNotifyHandler(given: Partial<NotifyDependencies> = {}) {
       logger.error('notify dependencies unavailable', { error: errorSummary(error) });
       return { batchItemFailures: records.map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })) };
     }
-    const failed = await deliverEmails(deps, records.map(changeRecordOf));
+    const changes = records.map(changeRecordOf);
+    const unindexed = deps.childIndexing ? await indexNewReports(deps.childIndexing, changes) : [];
+    const failed = [...new Set([...(await deliverEmails(deps, changes)), ...unindexed])];
     if (failed.length) logger.info('records to retry', { failed: failed.length, of: records.length });
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };

@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { DIRECTORY_PARTITION, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
+import { CHILD_INDEX_PREFIX, DIRECTORY_PARTITION, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface StorageProps {
@@ -205,6 +205,25 @@ export class Storage extends Construct {
         actions,
         resources: [this.key.keyArn],
         conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  /**
+   * Writes of the earlier-reports index (issue 12): PutItem only on items whose partition key is a child key
+   * (CHILD#…, dynamodb:LeadingKeys), never a report or the directory. For notify, which indexes new reports; the
+   * key for the table's encryption comes with its grantTable (UpdateItem).
+   */
+  grantChildIndexWrites(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ChildIndexWrites',
+        actions: ['dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${CHILD_INDEX_PREFIX}*`] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
       }),
     );
   }

@@ -259,9 +259,13 @@ describe('least privilege', () => {
 
   it('lets notify read the stream, get and update reports, and send email only as the sender through the identity', () => {
     const statements = statementsOfRole(template, stack.notifications.notify.role);
+    // Issue 12: notify also writes the earlier-reports index (PutItem), only on child-key partitions.
     expect(tableActions(statements).sort()).toEqual([
-      'dynamodb:DescribeStream', 'dynamodb:GetItem', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'dynamodb:UpdateItem',
+      'dynamodb:DescribeStream', 'dynamodb:GetItem', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
     ]);
+    const put = statements.find((s) => s.Sid === 'ChildIndexWrites')!;
+    expect(actionsOf(put)).toEqual(['dynamodb:PutItem']);
+    expect(put.Condition).toMatchObject({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CHILD#*'] } });
     const send = statements.find((s) => actionsOf(s).includes('ses:SendEmail'))!;
     expect(actionsOf(send).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     const resources = JSON.stringify(send.Resource);

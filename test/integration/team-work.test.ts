@@ -90,3 +90,20 @@ describe('take, give, assess, note', () => {
     expect(view.json.notes).toHaveLength(1);
   });
 });
+
+describe('earlier reports about the same child', () => {
+  it('notify indexes each new report; the second report about the child lists the first, and the lookup is audited', async () => {
+    const child = { firstName: 'Tidigare', lastName: `Barnsson${randomUUID().slice(0, 4)}`, personalNumber: '20150312-2382', birthDate: '2015-03-12' };
+    const first = await newReport({ child });
+    const second = await newReport({ child: { ...child, firstName: 'TIDIGARE' } });
+    // Indexing is notify's (the stream consumer): wait until the second report's keys are there.
+    let view = await call('GET', `/api/cases/${second.id}`, 'sara');
+    for (let i = 0; i < 50 && view.json.earlierReports.every((r: { reference: string }) => r.reference !== first.reference); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      view = await call('GET', `/api/cases/${second.id}`, 'sara');
+    }
+    expect(view.json.earlierReports).toContainEqual(expect.objectContaining({ id: first.id, reference: first.reference, matchedBy: 'personal-number', possible: false }));
+    expect(view.json.audit.map((e: { action: string }) => e.action)).toContain('earlier-reports-looked-up');
+    expect(JSON.stringify(view.json.report)).not.toContain('childMatchKeys');
+  });
+});

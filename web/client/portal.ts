@@ -13,6 +13,7 @@ import { teamWorkBlocks } from './portal/team-actions.ts';
 import { printSheet } from './portal/print-view.ts';
 import { listControls, listRequest, type ListChoice } from './portal/list-controls.ts';
 import { teamViewPanel } from './portal/team-view.ts';
+import { earlierReportsSection } from './portal/earlier-reports.ts';
 import { badge, el, facts, timeEl, when } from './portal/dom.ts';
 import { SIGNED_OUT_KEY, storedToken, tokenClaims, TOKEN_KEY } from './portal/session.ts';
 import { auditDetail, emailName, labels, T } from './portal/texts.ts';
@@ -350,7 +351,7 @@ function start(root: HTMLElement): void {
 
     document.title = `Anmälan ${c.reference} – ${T.portal}`;
     const printLink = el('p', {}, el('a', { href: `/cases/${encodeURIComponent(c.id)}/print`, target: '_blank', rel: 'noopener' }, 'Utskrift för verksamhetssystemet (A4)'));
-    show(el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')), heading, printLink, badges.childNodes.length ? badges : el('span'), done ?? el('span'), statusFacts, actions, content, trail);
+    show(el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')), heading, printLink, badges.childNodes.length ? badges : el('span'), done ?? el('span'), statusFacts, earlierReportsSection(data), actions, content, trail);
     if (done) done.focus();
     else focusHeading();
   }

@@ -29,7 +29,7 @@ function receiptOf(report: Report): SubmissionReceipt {
   return { id, reference, status, acknowledgeBy, feedbackBy, bodyHash };
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims'];
+const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims', 'childMatchKeys'];
 
 export function toItem(report: Report, version: number, retentionDays: number): Record<string, unknown> {
   // Retention starts at closure once the report is also registered in the case system (DESIGN.md, "Retention").

@@ -1,7 +1,10 @@
 // Use case: read one report (the list is list-cases.ts).
 //   view: one report in full with its audit trail; the view itself is an audit event.
 import type { AuditEvent } from '../../domain/report.ts';
-import type { EarlierReport } from '../../domain/earlier-reports.ts';
+import { earlierReportsLookedUp, type EarlierReport } from '../../domain/earlier-reports.ts';
+import type { Directory } from '../../directory/directory.ts';
+import type { ChildIndex } from '../ports/child-index.ts';
+import { findEarlierReports } from './earlier-reports.ts';
 import { viewAuditDue } from '../../domain/view-audit.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -12,6 +15,8 @@ import { caseSummary } from './summary.ts';
 export interface ReadReportsDependencies {
   reports: ReportStore;
   clock: Clock;
+  /** The earlier-reports index; without it (or without a directory) the view lists none. */
+  childIndex?: ChildIndex;
 }
 
 /**
@@ -19,14 +24,21 @@ export interface ReadReportsDependencies {
  * and its audit trail. The view is audited once per person, report and hour (core/domain/view-audit.ts).
  * `earlierReports` (reports about the same child in the same board) stays empty until the keyed-hash index exists.
  */
-export async function viewReport(deps: ReadReportsDependencies, staff: StaffIdentity, id: string | undefined) {
+export async function viewReport(deps: ReadReportsDependencies, staff: StaffIdentity, id: string | undefined, directory?: Directory) {
   const stored = await loadOwnedReport(deps.reports, staff, id);
   const now = deps.clock.now();
+  const earlier = deps.childIndex && directory ? await findEarlierReports({ reports: deps.reports, childIndex: deps.childIndex }, staff, directory, stored.report) : [];
   let audit = await deps.reports.auditTrail(stored.report.id);
   if (viewAuditDue(audit, staff.id, now)) {
+    // The view and its lookup of earlier reports, audited together once per person, report and hour.
     const viewed: AuditEvent = { reportId: stored.report.id, at: now.toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' };
     await deps.reports.addAudit(viewed, stored.report);
     audit = [...audit, viewed];
+    if (deps.childIndex && directory) {
+      const lookup = earlierReportsLookedUp(stored.report.id, staff.id, now, earlier.length);
+      await deps.reports.addAudit(lookup, stored.report);
+      audit = [...audit, lookup];
+    }
   }
   const { bodyHash: _hash, sentEmails, ...report } = stored.report;
   return {
@@ -36,7 +48,7 @@ export async function viewReport(deps: ReadReportsDependencies, staff: StaffIden
     notes: report.notes ?? [],
     protectionAssessment: report.protectionAssessment ?? null,
     thread: report.thread ?? [],
-    earlierReports: [] as EarlierReport[],
+    earlierReports: earlier as EarlierReport[],
     emailsSent: sentEmails,
     audit,
   };
