@@ -1,14 +1,15 @@
 // A social worker's day in real Chromium on the local stack (issue 12): find "Elias's report" by name among 30,
 // take it, record the protection assessment with the acknowledgement, write a note, print it; a colleague of the
 // fallback team forwards a report there to the right team, which then sees it while the fallback team does not;
-// then feedback. axe-core checks every new state; screenshots at 1280 and 320 px go to test-results/screenshots.
-// (Earlier reports about the same child are not built yet: issue 12, point 4.)
+// sees the earlier report about the same child; then feedback. axe-core checks every new state; screenshots at 1280 and 320 px go to test-results/screenshots.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { atLocalTime } from '../../core/domain/calendar.ts';
 import { axeLog, expectAccessible, expectVisible, launchBrowser, screenshots, textOf, watchProblems } from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { newReportWithAudit } from '../support/reports.ts';
+import { recordFeedback } from '../../core/domain/report.ts';
+import { concernReportForm } from '../../forms/concern-report/index.ts';
 
 let stack: TestStack;
 let browser: Browser;
@@ -20,6 +21,7 @@ let eliasId = '';
 let eliasReference = '';
 let fallbackId = '';
 let fallbackReference = '';
+let earlierReference = '';
 
 async function signInAs(email: string): Promise<void> {
   await page.goto(`${stack.url}/cases`);
@@ -35,11 +37,18 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
   const start = atLocalTime('2026-11-23', '08:00');
   for (let i = 0; i < 30; i++) {
-    const child = i === 21 ? { firstName: 'Elias', lastName: 'Åberg', grade: '4' } : { firstName: `Barn${i}`, lastName: 'Lund', grade: String(1 + (i % 9)) };
+    const child = i === 21 ? { firstName: 'Elias', lastName: 'Åberg', grade: '4' } : { firstName: `Barn${i}`, lastName: 'Lund', grade: String(1 + (i % 9)), personalNumber: undefined };
     const { report, audit } = newReportWithAudit({ at: new Date(start.getTime() + i * 3_600_000), body: { child } });
     await stack.repository.create(report, audit);
     if (i === 21) [eliasId, eliasReference] = [report.id, report.reference];
   }
+  // An earlier report about Elias (the same personal number), closed in October: notify indexes both.
+  const earlier = newReportWithAudit({ at: atLocalTime('2026-10-05', '09:00'), body: { child: { firstName: 'Elias', lastName: 'Åberg', grade: '4' } } });
+  await stack.repository.create(earlier.report, earlier.audit);
+  const closed = recordFeedback(earlier.report, { outcome: 'investigation-not-opened', note: '' }, 'sara.lindqvist@ekdala.example', atLocalTime('2026-10-12', '09:00'), concernReportForm.deadlines);
+  if (closed.kind !== 'changed') throw new Error('expected a change');
+  await stack.repository.saveChange({ report: earlier.report, version: 1 }, closed.report, closed.audit);
+  earlierReference = earlier.report.reference;
   const fallback = newReportWithAudit({ at: start, body: { schoolId: 'a-school-not-in-the-directory' } });
   await stack.repository.create(fallback.report, fallback.audit);
   [fallbackId, fallbackReference] = [fallback.report.id, fallback.report.reference];
@@ -84,6 +93,9 @@ describe("a social worker's day", () => {
     await page.locator('.case a', { hasText: eliasReference }).click();
     await textOf(page.locator('h1:visible')).toBe(`Anmälan ${eliasReference}`);
     await textOf(page.locator('main')).toContain('Vad anmälaren har sett eller hört');
+    // The earlier report about Elias (same personal number), indexed by notify from the stream.
+    await textOf(page.locator('#earlier-reports')).toContain(earlierReference);
+    await textOf(page.locator('#earlier-reports')).toContain('samma personnummer');
     await page.getByRole('button', { name: 'Ta anmälan' }).click();
     await textOf(page.locator('#action-done')).toBe('Du har tagit anmälan.');
     await textOf(page.locator('#assignee-now')).toContain('sara.lindqvist@ekdala.example (du)');
