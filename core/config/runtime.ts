@@ -11,7 +11,6 @@ const LOCAL_DEFAULTS = {
   SENDER_ADDRESS: 'no-reply@concern-intake.example',
   STATUS_LINK_SECRET: 'local-development-status-secret',
   LIST_CURSOR_SECRET: 'local-development-list-cursor-secret',
-  CHILD_MATCH_SECRET: 'local-development-child-match-secret',
 };
 
 const runtimeSchema = z.object({

@@ -39,7 +39,10 @@ export interface CasesDependencies {
   childIndex?: ChildIndex;
 }
 
-const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock, cursorSecret: listCursorSecret, childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }) });
+const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock, cursorSecret: listCursorSecret,
+  // Looked up only where notify indexes (CHILD_MATCH_SECRET set; in AWS not yet: the KMS keyed hash is not built).
+  childIndex: runtimeConfig().CHILD_MATCH_SECRET ? new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }) : undefined,
+});
 
 export function createCasesHandler(given?: CasesDependencies) {
   let deps = given;

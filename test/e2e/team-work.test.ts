@@ -34,7 +34,7 @@ async function signInAs(email: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  [stack, browser] = await Promise.all([startTestStack({ earlierReports: true }), launchBrowser()]);
   const start = atLocalTime('2026-11-23', '08:00');
   for (let i = 0; i < 30; i++) {
     const child = i === 21 ? { firstName: 'Elias', lastName: 'Åberg', grade: '4' } : { firstName: `Barn${i}`, lastName: 'Lund', grade: String(1 + (i % 9)), personalNumber: undefined };

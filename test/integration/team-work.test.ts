@@ -32,7 +32,7 @@ async function newReport(overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ earlierReports: true });
   for (const [who, email] of Object.entries(people)) token[who] = await signIn(stack.url, email);
 });
 afterAll(async () => {
