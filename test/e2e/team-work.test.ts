@@ -96,7 +96,7 @@ describe("a social worker's day", () => {
     // The earlier report about Elias (same personal number), indexed by notify from the stream.
     await textOf(page.locator('#earlier-reports')).toContain(earlierReference);
     await textOf(page.locator('#earlier-reports')).toContain('samma personnummer');
-    await page.getByRole('button', { name: 'Ta anmälan' }).click();
+    await page.getByRole('button', { name: 'Ta anmälan', exact: true }).click();
     await textOf(page.locator('#action-done')).toBe('Du har tagit anmälan.');
     await textOf(page.locator('#assignee-now')).toContain('sara.lindqvist@ekdala.example (du)');
     await page.locator('label[for="assessment-no-immediate-risk"]').click();
@@ -152,5 +152,16 @@ describe("a social worker's day", () => {
     await textOf(page.locator('#team-view')).toContain('Ingen handläggare');
     await expectAccessible(page, 'lead team view');
     await screenshots(page, 'team-lead-view');
+  });
+
+  it('the lead closes the forwarded report without feedback (inappropriate, with the reason): a choice only the lead has', async () => {
+    await page.goto(`${stack.url}/cases/${fallbackId}`);
+    await textOf(page.locator('h1:visible')).toBe(`Anmälan ${fallbackReference}`);
+    await page.selectOption('#close-how', 'not-given-inappropriate');
+    await page.locator('#close-detail').fill('Återkoppling skulle röja barnets vistelseort');
+    await page.getByRole('button', { name: 'Avsluta anmälan' }).click();
+    await textOf(page.locator('#action-done')).toBe('Anmälan är avslutad utan återkoppling.');
+    await textOf(page.locator('main')).toContain('Återkoppling olämplig');
+    await expectAccessible(page, 'closed without feedback by the lead');
   });
 });

@@ -291,6 +291,9 @@ function start(root: HTMLElement): void {
             ['Anteckning', data.report.feedback.note || '–'],
           ] as Array<[string, string]>)
         : []),
+      ...(data.report.closedWithoutFeedback
+        ? ([['Avslutad utan återkoppling', data.report.closedWithoutFeedback.outcome === 'forwarded-to-other-municipality' ? `Överlämnad till ${data.report.closedWithoutFeedback.municipality}` : `Återkoppling olämplig: ${data.report.closedWithoutFeedback.reason}`]] as Array<[string, string]>)
+        : []),
       ['Skyddsbedömning', data.protectionAssessment ? `${staffWords.assessments[data.protectionAssessment.result]} (${when(data.protectionAssessment.at)}, ${data.protectionAssessment.by})${data.protectionAssessment.note ? `: ${data.protectionAssessment.note}` : ''}` : 'Inte gjord ännu'],
       ['Handläggare', data.assignee?.email ?? 'Ingen'],
     ]);

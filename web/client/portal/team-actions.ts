@@ -94,6 +94,31 @@ export function teamWorkBlocks(context: TeamActionContext, data: CaseDetail, tea
     );
   }
 
+  if (c.status !== 'closed') {
+    // The two ways to close without feedback (DESIGN.md, POST …/feedback): forwarded to the municipality
+    // responsible (the reporter is never told which), or withheld as inappropriate (the lead only).
+    const how = el('select', { id: 'close-how', name: 'outcome' }, el('option', { value: 'forwarded-to-other-municipality' }, 'Överlämnad till en annan kommun'));
+    if (own?.lead) how.append(el('option', { value: 'not-given-inappropriate' }, 'Återkoppling olämplig (teamledarens beslut)'));
+    const detail = el('input', { id: 'close-detail', name: 'detail', maxlength: '2000', 'aria-describedby': 'close-detail-help' });
+    blocks.push(
+      actionForm(
+        context,
+        'close-without-feedback',
+        'Avsluta utan återkoppling',
+        [
+          field('close-how', 'Hur', how),
+          field('close-detail', 'Kommun eller skäl', detail, 'Vid överlämning: kommunens namn (anmälaren får inte veta vilken). Vid olämplig återkoppling: skälet. Skyddsbedömningen måste vara gjord före en överlämning.'),
+        ],
+        'Avsluta anmälan',
+        async () => {
+          const body = how.value === 'not-given-inappropriate' ? { outcome: how.value, reason: detail.value } : { outcome: how.value, municipality: detail.value };
+          await api(`${caseUrl}/feedback`, { method: 'POST', body });
+          await context.reload('Anmälan är avslutad utan återkoppling.');
+        },
+      ),
+    );
+  }
+
   const notes = el('ol', { class: 'notes', id: 'notes-list' });
   for (const note of data.notes) notes.append(el('li', {}, el('p', {}, note.text), el('p', { class: 'help' }, `${note.by}, ${when(note.at)}`)));
   const text = el('textarea', { id: 'note-text', name: 'text', rows: '3', maxlength: '5000', 'aria-describedby': 'note-text-help' });
