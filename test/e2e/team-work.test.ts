@@ -93,8 +93,14 @@ describe("a social worker's day", () => {
     await page.locator('.case a', { hasText: eliasReference }).click();
     await textOf(page.locator('h1:visible')).toBe(`Anmälan ${eliasReference}`);
     await textOf(page.locator('main')).toContain('Vad anmälaren har sett eller hört');
-    // The earlier report about Elias (same personal number), indexed by notify from the stream.
-    await textOf(page.locator('#earlier-reports')).toContain(earlierReference);
+    // The earlier report about Elias (same personal number), indexed by notify from the stream: under load that
+    // can take a moment after the seeding, so the page is opened again until it is there.
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return (await page.locator('#earlier-reports').textContent({ timeout: 10_000 })) ?? '';
+      }, { timeout: 60_000, interval: 1_000 })
+      .toContain(earlierReference);
     await textOf(page.locator('#earlier-reports')).toContain('samma personnummer');
     await page.getByRole('button', { name: 'Ta anmälan', exact: true }).click();
     await textOf(page.locator('#action-done')).toBe('Du har tagit anmälan.');
