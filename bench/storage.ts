@@ -12,12 +12,14 @@ import { benchList, type ListFigures } from './list.ts';
 import { benchNotify, type NotifyFigures } from './notify.ts';
 import { benchSubmit, type SubmitFigures } from './submit.ts';
 import { benchSweep, type SweepFigures } from './sweep.ts';
+import { benchFigures, type FiguresBenchFigures } from './figures.ts';
 
 export interface StorageOptions {
   submit: { rounds: number; perRound: number; warmup: number };
   notify: { rounds: number; records: number };
   sweep: { sizes: number[]; sweepRuns: number; parallel: number };
   list: { reports: number; runs: number };
+  figures: { sizes: number[]; reads: number };
 }
 
 export interface StorageFigures {
@@ -25,7 +27,8 @@ export interface StorageFigures {
   notify: NotifyFigures;
   sweep: SweepFigures;
   list: ListFigures;
-  seconds: { submit: number; notify: number; sweep: number; list: number };
+  figures: FiguresBenchFigures;
+  seconds: { submit: number; notify: number; sweep: number; list: number; figures: number };
 }
 
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
@@ -60,7 +63,7 @@ async function main(options: StorageOptions): Promise<StorageFigures> {
   const directory = loadDirectory();
   // For seeding and fixtures only (the functions use their own documentClient()).
   const client = plainClient(endpoint);
-  const seconds = { submit: 0, notify: 0, sweep: 0, list: 0 };
+  const seconds = { submit: 0, notify: 0, sweep: 0, list: 0, figures: 0 };
   const timed = async <T>(part: keyof typeof seconds, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await run();
@@ -81,8 +84,11 @@ async function main(options: StorageOptions): Promise<StorageFigures> {
   const list = await timed('list', () =>
     benchList({ client: seedClient, listClient: sweepClient, endpoint: sweepEndpoint, tableName: `${config.TABLE_NAME}-list`, directory, parallel: options.sweep.parallel, ...options.list }, progress),
   );
+  const figures = await timed('figures', () =>
+    benchFigures({ client, endpoint, tableName: `${config.TABLE_NAME}-figures`, directory, ...options.figures }, progress),
+  );
   for (const c of [client, sweepClient, seedClient]) c.destroy();
-  return { submit, notify, sweep, list, seconds };
+  return { submit, notify, sweep, list, figures, seconds };
 }
 
 if (!process.send) throw new Error('bench/storage.ts is started by bench/run.ts (it reports over IPC)');

@@ -37,7 +37,7 @@ const text = (max: number) =>
 // combining marks with nothing to sit on, and the few letters that draw nothing (Hangul fillers, Braille blank).
 const INVISIBLE = /^[\p{Z}\p{C}\p{M}\s\u115f\u1160\u3164\uffa0\u2800]*$/u;
 const visible = z.refine<string>((value) => !INVISIBLE.test(value), 'is required');
-const required = (max: number) =>
+export const required = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'is required'), visible, z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 const optionalText = (max: number) => z._default(text(max), '');
 
@@ -114,6 +114,10 @@ export const concernReportSchema = z
     }),
     guardiansInformed: z.enum(['yes', 'no', 'unknown'], 'must be "yes", "no" or "unknown"'),
     guardiansNotInformedReason: optionalText(2_000),
+    /** Set when the report was made from a consultation ("make it a report"): the report links to it. */
+    consultationId: z.optional(
+      z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be the id of a consultation')),
+    ),
   })
   .check(
     z.superRefine(
@@ -134,8 +138,3 @@ export const concernReportSchema = z
 
 export type ConcernReportSubmission = z.output<typeof concernReportSchema>;
 export type ConcernReportInput = z.input<typeof concernReportSchema>;
-
-/** The JSON Schema of the submission body, as served at GET /api/forms/concern-report. */
-export function concernReportJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(concernReportSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-}

@@ -24,7 +24,6 @@ import type { HttpEvent } from '../../core/http/event.ts';
 import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { json, type HttpResponse } from '../../core/http/responses.ts';
 import { staffIdentity } from '../../core/identity/staff.ts';
-import { renderPortalPage } from '../../web/pages/portal-page.ts';
 
 export { caseSummary } from '../../core/app/cases/summary.ts';
 export { feedbackSchema } from '../../core/app/cases/change-report.ts';
@@ -49,8 +48,13 @@ export function createCasesHandler(given?: CasesDependencies) {
   return async (event: HttpEvent): Promise<HttpResponse> => {
     deps ??= defaults();
     const route = event.routeKey;
-    if ((route === 'GET /cases/{id}' || route === 'GET /cases/{id}/print') && !isUuid(event.pathParameters?.id ?? '')) throw notFound('no such report');
-    if (route === 'GET /cases' || route === 'GET /cases/{id}' || route === 'GET /cases/{id}/print') return renderPortalPage(event);
+    const page = route === 'GET /cases' || route === 'GET /cases/{id}' || route === 'GET /cases/{id}/print';
+    if (route !== 'GET /cases' && page && !isUuid(event.pathParameters?.id ?? '')) throw notFound('no such report');
+    if (page) {
+      // The portal page's shell is loaded once per browser session, the API on every click: load it on first use.
+      const { renderPortalPage } = await import('../../web/pages/portal-page.ts');
+      return renderPortalPage(event);
+    }
 
     const directory = await deps.directory.current();
     const staff = staffIdentity(event, directory);

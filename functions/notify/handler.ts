@@ -14,6 +14,10 @@ import type { ChildIndex } from '../../core/app/ports/child-index.ts';
 import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
 import { hmacKeyedHash } from '../../core/adapters/crypto/hmac-keyed-hash.ts';
 import type { KeyedHash } from '../../core/domain/child-match.ts';
+import { deliverConsultationEmails, type DeliverConsultationEmailsDependencies } from '../../core/app/deliver-consultation-emails.ts';
+import { consultationChangeRecordOf } from '../../core/adapters/dynamodb/consultation-stream-image.ts';
+import { consultationKey } from '../../core/storage/table.ts';
+import type { EmailLedger } from '../../core/app/ports/email-ledger.ts';
 import { systemClock } from '../../core/app/ports/clock.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
 import { statusLinkSecret } from '../../core/config/secrets.ts';
@@ -23,8 +27,10 @@ import { logger } from '../../core/observability/logger.ts';
 import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
 import { notifyStreamSettings } from './stream-settings.ts';
 
-/** The earlier-reports index and its keyed hash; absent where no key is configured (then nothing is indexed). */
-export type NotifyDependencies = DeliverEmailsDependencies & { childIndexing?: { childIndex: ChildIndex; mac: KeyedHash } | null };
+/** Plus the earlier-reports index and its keyed hash; absent where no key is configured (then nothing is indexed). */
+export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger'> & {
+  childIndexing?: { childIndex: ChildIndex; mac: KeyedHash } | null;
+};
 
 export const notifySettings = {
   concurrency: 4,
@@ -53,12 +59,33 @@ function defaultChildIndexing(): NotifyDependencies['childIndexing'] {
   return { childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }), mac: hmacKeyedHash(secret) };
 }
 
+/**
+ * The ledger on consultation items (the same lease), made on its first use: a batch without consultations (and a
+ * test that gives only the report ledger) never needs it.
+ */
+export function notifyConsultationLedger(): EmailLedger {
+  let ledger: DynamoEmailLedger | undefined;
+  const real = () =>
+    (ledger ??= new DynamoEmailLedger({
+      client: documentClient(),
+      tableName: runtimeConfig().TABLE_NAME,
+      leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000,
+      keyOf: consultationKey,
+    }));
+  return {
+    claim: (...args) => real().claim(...args),
+    record: (...args) => real().record(...args),
+    release: (...args) => real().release(...args),
+  };
+}
+
 /** The real dependencies, each made only when not given (tests give some and keep the rest). */
 async function resolve(given: Partial<NotifyDependencies>): Promise<NotifyDependencies> {
   const directory = given.directory ?? directorySource();
   return {
     mailer: given.mailer ?? sesMailer((await directory.current()).municipality.name),
     ledger: given.ledger ?? notifyLedger(),
+    consultationLedger: given.consultationLedger ?? notifyConsultationLedger(),
     clock: given.clock ?? systemClock,
     directory,
     statusSecret: given.statusSecret ?? statusLinkSecret,
@@ -83,7 +110,14 @@ export function createNotifyHandler(given: Partial<NotifyDependencies> = {}) {
     }
     const changes = records.map(changeRecordOf);
     const unindexed = deps.childIndexing ? await indexNewReports(deps.childIndexing, changes) : [];
-    const failed = [...new Set([...(await deliverEmails(deps, changes)), ...unindexed])];
+    // Each use case takes the records of its own items and passes over the rest.
+    const failed = [
+      ...new Set([
+        ...(await deliverEmails(deps, changes)),
+        ...(await deliverConsultationEmails(deps, records.map(consultationChangeRecordOf))),
+        ...unindexed,
+      ]),
+    ];
     if (failed.length) logger.info('records to retry', { failed: failed.length, of: records.length });
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };

@@ -11,9 +11,7 @@ import { badRequest } from '../../core/http/errors.ts';
 import { header, type ParsedHttpEvent } from '../../core/http/event.ts';
 import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
-import { MAX_BODY_BYTES, type Language } from '../../forms/concern-report/index.ts';
-import { renderFormPage } from '../../web/pages/form-page.ts';
-import { renderReceiptPage } from '../../web/pages/receipt-page.ts';
+import { MAX_BODY_BYTES, type Language } from '../../forms/concern-report/schema.ts';
 
 export { HONEYPOT_FIELD } from '../../core/app/submit-report.ts';
 export type SubmitDependencies = SubmitReportDependencies;
@@ -36,12 +34,17 @@ export function createSubmitHandler(given?: SubmitDependencies) {
     const submissionId = headerId ?? (isFormPost ? String(fields.submissionId ?? '') : undefined);
     try {
       const { receipt } = await submitReport(deps, { submissionId, fields, channel: kind });
-      if (isFormPost) return html(201, renderReceiptPage({ lang, ...receipt }));
+      if (isFormPost) {
+        // The pages of the post without JavaScript are a rarely used path: loaded on first use, not at cold start.
+        const { renderReceiptPage } = await import('../../web/pages/receipt-page.ts');
+        return html(201, renderReceiptPage({ lang, ...receipt }));
+      }
       return json(201, receipt);
     } catch (error) {
       if (!isFormPost) throw error;
       // The page without JavaScript: the form again with everything typed and the messages next to the fields.
       const directory = await deps.directory.current();
+      const { renderFormPage } = await import('../../web/pages/form-page.ts');
       if (error instanceof InvalidInputError) {
         return html(400, renderFormPage({ lang, directory, submissionId: submissionId ?? '', values: fields, errors: error.errors }));
       }

@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { CHILD_INDEX_PREFIX, DIRECTORY_PARTITION, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
+import { CHILD_INDEX_PREFIX, CONSULTATION_PREFIX, DIRECTORY_PARTITION, FIGURES_PREFIX, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface StorageProps {
@@ -194,6 +194,88 @@ export class Storage extends Construct {
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAnyValue:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } },
+      }),
+    );
+  }
+
+  /**
+   * The figures' items only (dynamodb:LeadingKeys FIGURES#*): the counter reads and writes its rows and counted
+   * states (GetItem, and PutItem/UpdateItem inside its transactions); the stats function only queries rows.
+   * Neither can touch a report or the directory.
+   */
+  grantFigures(grantee: iam.IGrantable, access: 'count' | 'read'): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'FiguresItems',
+        actions: access === 'count' ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] : ['dynamodb:Query'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${FIGURES_PREFIX}*`] } },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'FiguresTableKey',
+        actions: access === 'count' ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  /**
+   * The public consultation function: PutItem of consultation items only (every leading key CONSULTATION#…), asking
+   * for nothing back. It can read no consultation and no report.
+   */
+  grantConsultationWrite(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ConsultationWrites',
+        actions: ['dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${CONSULTATION_PREFIX}*`] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
+      }),
+    );
+    this.denyDirectoryWrites(grantee);
+    this.#grantKey(grantee, 'ConsultationWriteKey', ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+  }
+
+  /**
+   * The consultations function (the team's list and answer, the asker's link): GetItem and UpdateItem of consultation
+   * items, and Query on byTeam where the index's partition is a consultation one (CONSULTATION#<team>#<state>),
+   * so it never reads a report.
+   */
+  grantConsultationTeamAccess(grantee: iam.IGrantable): void {
+    const consultationsOnly = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${CONSULTATION_PREFIX}*`] } };
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ConsultationItems',
+        actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+        resources: [this.table.tableArn],
+        conditions: consultationsOnly,
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ConsultationQueries',
+        actions: ['dynamodb:Query'],
+        resources: [this.indexArn('byTeam')],
+        conditions: consultationsOnly,
+      }),
+    );
+    this.denyDirectoryWrites(grantee);
+    this.#grantKey(grantee, 'ConsultationTableKey', ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+  }
+
+  #grantKey(grantee: iam.IGrantable, sid: string, actions: string[]): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid,
+        actions,
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
       }),
     );
   }

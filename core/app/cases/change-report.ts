@@ -7,7 +7,7 @@ import { recordOutcome } from '../../domain/outcomes.ts';
 import { acknowledge } from '../../domain/report.ts';
 import type { Directory } from '../../directory/directory.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
-import { concernReportForm } from '../../../forms/concern-report/index.ts';
+import { concernReportDeadlines } from '../../../forms/concern-report/policy.ts';
 import { loadOwnedReport } from './access.ts';
 import { actorOnTeam, applyChange, parseInput, type CaseChangeDependencies } from './apply-change.ts';
 import { caseSummary, type CaseSummary } from './summary.ts';
@@ -30,7 +30,7 @@ export async function acknowledgeReport(
   await loadOwnedReport(deps.reports, staff, id);
   const { protectionAssessment } = parseInput(acknowledgeBodySchema, readInput());
   const report = await applyChange(deps, staff, id, (current) =>
-    acknowledge(current, staff.id, deps.clock.now(), concernReportForm.deadlines, protectionAssessment),
+    acknowledge(current, staff.id, deps.clock.now(), concernReportDeadlines, protectionAssessment),
   );
   return caseSummary(report, deps.clock.now());
 }
@@ -50,7 +50,7 @@ export async function recordReportFeedback(
   await loadOwnedReport(deps.reports, staff, id);
   const input = parseInput(feedbackSchema, readInput());
   const report = await applyChange(deps, staff, id, (current) =>
-    recordOutcome(current, input, actorOnTeam(directory, staff, current).actor, deps.clock.now(), concernReportForm.deadlines),
+    recordOutcome(current, input, actorOnTeam(directory, staff, current).actor, deps.clock.now(), concernReportDeadlines),
   );
   return caseSummary(report, deps.clock.now());
 }

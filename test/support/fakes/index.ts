@@ -11,3 +11,5 @@ export const sampleDirectorySource = fixedDirectorySource(sampleDirectory);
 export { fixedDirectorySource } from '../../../core/directory/source.ts';
 export { MemoryLedger, MemoryMailer } from './email.ts';
 export { MemoryChildIndex } from './child-index.ts';
+export { MemoryConsultationStore } from './consultation-store.ts';
+export { MemoryFiguresStore } from './figures-store.ts';
