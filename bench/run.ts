@@ -26,8 +26,8 @@ const quick = process.argv.includes('--quick');
 const bundlesOnly = process.argv.includes('--bundles-only');
 const IMPORT_RUNS = quick ? 5 : 21;
 const storageOptions: StorageOptions = quick
-  ? { submit: { rounds: 2, perRound: 50, warmup: 10 }, notify: { rounds: 2, records: 100 }, sweep: { sizes: [100, 1_000, 10_000], sweepRuns: 3, parallel: 16 }, figures: { sizes: [1_000, 10_000], reads: 5 } }
-  : { submit: { rounds: 5, perRound: 200, warmup: 50 }, notify: { rounds: 3, records: 100 }, sweep: { sizes: [100, 10_000, 100_000], sweepRuns: 5, parallel: 16 }, figures: { sizes: [1_000, 100_000], reads: 11 } };
+  ? { submit: { rounds: 2, perRound: 50, warmup: 10 }, notify: { rounds: 2, records: 100 }, sweep: { sizes: [100, 1_000, 10_000], sweepRuns: 3, parallel: 16 }, figures: { sizes: [1_000, 10_000], reads: 5 }, list: { reports: 10_000, runs: 3 } }
+  : { submit: { rounds: 5, perRound: 200, warmup: 50 }, notify: { rounds: 3, records: 100 }, sweep: { sizes: [100, 10_000, 100_000], sweepRuns: 5, parallel: 16 }, figures: { sizes: [1_000, 100_000], reads: 11 }, list: { reports: 10_000, runs: 7 } };
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const started = performance.now();
@@ -160,7 +160,7 @@ function printAgainstFloors(bundles: BundleFigures[]): void {
   );
 }
 
-function printStorage({ submit, notify, sweep, figures }: StorageFigures): void {
+function printStorage({ submit, notify, sweep, figures, list }: StorageFigures): void {
   log(`\n2. Submit overhead — the submit handler in-process (API Gateway v2 events) vs the bare TransactWriteItems it sends,`);
   log(`   same items and client, DynamoDB Local; ${submit.rounds} alternating rounds × ${submit.perRound} each, one call at a time\n`);
   log(
@@ -203,6 +203,10 @@ function printStorage({ submit, notify, sweep, figures }: StorageFigures): void 
     `\n   ${format(last.reports)} / ${format(first.reports)} reports: sweep RCU ×${format(sweep.sweepReadUnitsRatio)}, sweep time ×${format(sweep.sweepTimeRatio)};` +
       ` Scan RCU ×${format(sweep.scanReadUnitsRatio)}, Scan time ×${format(sweep.scanTimeRatio)}. Seeding took ${format(sweep.seedSecondsTotal)} s in all.`,
   );
+
+  log(`\n3b. The portal list — ${format(list.reports)} open reports of one team; a page is ${list.pageSize} cards and reads at most ${format(list.readBudget)} items`);
+  log(`   (the list use case over the byTeam index) vs a Query of the raw index for the same page; median of ${list.runs} runs, RCU as DynamoDB Local reports it\n`);
+  log(table(['', 'RCU', 'median ms', 'cards'], list.rows.map((r) => [r.what, r.readUnits, r.medianMs, r.cards])));
 
   log(`\n4. Notify throughput — batches of ${notify.recordsPerBatch} INSERT records (${notify.emailsPerBatch} emails: alerts + receipts) through the notify`);
   log(`   handler (ledger claim → send → record) vs as many plain SendEmail calls, both ${notify.concurrency} at a time, local SES; ${notify.rounds} alternating rounds.`);

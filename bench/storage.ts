@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { runtimeConfig } from '../core/config/runtime.ts';
 import { loadDirectory } from '../core/directory/load.ts';
 import { createTable, LOCAL_CREDENTIALS } from '../local/dynamodb.ts';
+import { benchList, type ListFigures } from './list.ts';
 import { benchNotify, type NotifyFigures } from './notify.ts';
 import { benchSubmit, type SubmitFigures } from './submit.ts';
 import { benchSweep, type SweepFigures } from './sweep.ts';
@@ -17,6 +18,7 @@ export interface StorageOptions {
   submit: { rounds: number; perRound: number; warmup: number };
   notify: { rounds: number; records: number };
   sweep: { sizes: number[]; sweepRuns: number; parallel: number };
+  list: { reports: number; runs: number };
   figures: { sizes: number[]; reads: number };
 }
 
@@ -24,8 +26,9 @@ export interface StorageFigures {
   submit: SubmitFigures;
   notify: NotifyFigures;
   sweep: SweepFigures;
+  list: ListFigures;
   figures: FiguresBenchFigures;
-  seconds: { submit: number; notify: number; sweep: number; figures: number };
+  seconds: { submit: number; notify: number; sweep: number; list: number; figures: number };
 }
 
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
@@ -60,7 +63,7 @@ async function main(options: StorageOptions): Promise<StorageFigures> {
   const directory = loadDirectory();
   // For seeding and fixtures only (the functions use their own documentClient()).
   const client = plainClient(endpoint);
-  const seconds = { submit: 0, notify: 0, sweep: 0, figures: 0 };
+  const seconds = { submit: 0, notify: 0, sweep: 0, list: 0, figures: 0 };
   const timed = async <T>(part: keyof typeof seconds, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await run();
@@ -77,11 +80,15 @@ async function main(options: StorageOptions): Promise<StorageFigures> {
   const sweep = await timed('sweep', () =>
     benchSweep({ client: seedClient, sweepClient, endpoint: sweepEndpoint, tableName: `${config.TABLE_NAME}-sweep`, directory, ...options.sweep }, progress),
   );
+  // The list at 10 000 open reports of one team, on the sweep's DynamoDB Local, in a table of its own.
+  const list = await timed('list', () =>
+    benchList({ client: seedClient, listClient: sweepClient, endpoint: sweepEndpoint, tableName: `${config.TABLE_NAME}-list`, directory, parallel: options.sweep.parallel, ...options.list }, progress),
+  );
   const figures = await timed('figures', () =>
     benchFigures({ client, endpoint, tableName: `${config.TABLE_NAME}-figures`, directory, ...options.figures }, progress),
   );
   for (const c of [client, sweepClient, seedClient]) c.destroy();
-  return { submit, notify, sweep, figures, seconds };
+  return { submit, notify, sweep, list, figures, seconds };
 }
 
 if (!process.send) throw new Error('bench/storage.ts is started by bench/run.ts (it reports over IPC)');

@@ -85,6 +85,7 @@ export class ConcernIntakeStack extends Stack {
       // Every function gets the ARN, also those not granted the secret: one that needs it without the grant then
       // fails loudly (AccessDenied) instead of signing links with the local development default.
       STATUS_LINK_SECRET_ARN: this.storage.statusLinkSecret.secretArn,
+      LIST_CURSOR_SECRET_ARN: this.storage.listCursorSecret.secretArn,
     });
     const concurrency = config.reservedConcurrency;
     const submitRoute = routes.find((route) => route.function === 'submit' && route.method === 'POST');

@@ -4,7 +4,7 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { functionEnvironment } from '../core/config/runtime.ts';
+import { functionEnvironment, resetRuntimeConfig } from '../core/config/runtime.ts';
 import { createTable } from './dynamodb.ts';
 import { signIn, verifyDevToken } from './dev-auth.ts';
 import { lambdaContext, startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
@@ -29,6 +29,8 @@ export interface AppOptions {
   rateLimit?: Throttle | false;
   /** How old the functions' copy of the directory may get (DIRECTORY_MAX_AGE_SECONDS; 60 as in AWS by default). */
   directoryMaxAgeSeconds?: number;
+  /** The HMAC key of the earlier-reports index (CHILD_MATCH_SECRET); without it notify indexes nothing. */
+  childMatchSecret?: string;
 }
 
 export interface LocalApp {
@@ -50,11 +52,14 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       ...(options.directoryMaxAgeSeconds !== undefined ? { DIRECTORY_MAX_AGE_SECONDS: String(options.directoryMaxAgeSeconds) } : {}),
       PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${options.port}`,
       LOCAL_MODE: 'true',
+      CHILD_MATCH_SECRET: options.childMatchSecret,
     }),
     // The SDK's own variables, not ours: DynamoDB Local and the local SES accept any credentials.
     AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
     AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
   });
+  // A setting read before (another app in this process, a test's import) must not stick: read them again.
+  resetRuntimeConfig();
   await createTable(options.dynamoEndpoint, tableName);
 
   const [{ handler: web }, { handler: submit }, { handler: cases }, { handler: status }, { handler: directoryAdmin }, reminders, { seedLocalDirectory }, { directorySource }, { handler: stats }] =

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     dynamoEndpoint: services.dynamoEndpoint,
     sesEndpoint: services.sesEndpoint,
     log: (line) => console.log(`  ${line}`),
+    // Earlier reports about the same child: notify's keyed hash is an HMAC with this dev key (in AWS, KMS).
+    childMatchSecret: process.env.CHILD_MATCH_SECRET ?? 'local-development-child-match-secret',
   });
   const base = `http://localhost:${port}`;
   console.log(`

@@ -102,7 +102,7 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
   const repository = new ReportRepository({ client: options.client, tableName: options.tableName, retentionDays: 90, now: clock });
   const dependencies = { reports: repository, directory: fixedDirectorySource(directory), clock: fixedClock(clock) };
   const submitHandler = createSubmitHandler(dependencies);
-  const casesHandler = createCasesHandler(dependencies);
+  const casesHandler = createCasesHandler({ ...dependencies, cursorSecret: async () => 'simulation-list-cursor-secret' });
 
   // Arrivals: mostly office hours on working days, some evenings and weekends; 10% urgent.
   const arrivals = Array.from({ length: count }, () => {
@@ -161,7 +161,7 @@ export async function simulateMonth(options: MonthOptions): Promise<MonthFigures
     for (const plan of planned) {
       if (plan.acknowledgeAt && plan.acknowledgeAt <= tick) {
         now = plan.acknowledgeAt;
-        const response = await casesHandler(staffEvent('POST /api/cases/{id}/acknowledge', plan.id, contactOf(plan.teamId)));
+        const response = await casesHandler(staffEvent('POST /api/cases/{id}/acknowledge', plan.id, contactOf(plan.teamId), { protectionAssessment: { result: 'no-immediate-risk' } }));
         if (response.statusCode !== 200) throw new Error(`acknowledge failed: ${response.statusCode}`);
         plan.acknowledgeAt = null;
       }

@@ -24,6 +24,7 @@ import {
   type EmailFacts,
   type Links,
 } from '../email/templates.ts';
+import { teamNoticeEmail } from '../email/team-notices.ts';
 import { errorSummary } from '../observability/error-summary.ts';
 import { logger } from '../observability/logger.ts';
 import type { Clock } from './ports/clock.ts';
@@ -133,6 +134,9 @@ async function render(deps: DeliverEmailsDependencies, planned: PlannedEmail, fa
     }
     case 'outcome':
       return outcomeEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) });
+    case 'notice':
+      if (!planned.notice) throw new Error('a notice needs its subject');
+      return teamNoticeEmail(planned.notice, facts, links);
   }
 }
 

@@ -23,6 +23,14 @@ export class ConflictError extends Error {
   }
 }
 
+/** The caller is on the report's team but may not do this (only the lead may): a sentence saying who may. */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
 /** The input is wrong; each error names its field. */
 export class InvalidInputError extends Error {
   readonly errors: FieldError[];

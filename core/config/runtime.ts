@@ -10,6 +10,7 @@ const LOCAL_DEFAULTS = {
   PUBLIC_URL: 'http://localhost:3000',
   SENDER_ADDRESS: 'no-reply@concern-intake.example',
   STATUS_LINK_SECRET: 'local-development-status-secret',
+  LIST_CURSOR_SECRET: 'local-development-list-cursor-secret',
 };
 
 const runtimeSchema = z.object({
@@ -31,6 +32,11 @@ const runtimeSchema = z.object({
   STATUS_LINK_SECRET: z.optional(z.string().check(z.minLength(16))),
   /** In AWS: the Secrets Manager secret that holds the status-link secret (core/config/secrets.ts). */
   STATUS_LINK_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /** Secret for signing the portal list's cursors (HMAC); in AWS from Secrets Manager (LIST_CURSOR_SECRET_ARN). */
+  LIST_CURSOR_SECRET: z.optional(z.string().check(z.minLength(16))),
+  /** Local mode only: the HMAC key of the earlier-reports index (in AWS a KMS HMAC key, not built yet). */
+  CHILD_MATCH_SECRET: z.optional(z.string().check(z.minLength(16))),
+  LIST_CURSOR_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   LOCAL_MODE: z._default(z.enum(['true', 'false']), 'false'),
 });
 

@@ -5,6 +5,8 @@
 //                                              and "out-of-hours-alert" to the out-of-hours service when the report
 //                                              needs it (the receipt then says to call its number now, if urgent)
 //   MODIFY status became closed with feedback → "outcome" to the reporter
+//   MODIFY a team-work notice became owed      → "notice" (team-notice-emails.ts: given to someone, forwarded, lead alert)
+//   Reminders go to the assignee when there is one, else to the team's contacts (DESIGN.md, "Team work").
 //
 // Reminders and escalations are not planned here: the sweep writes them as digests (one email per person per
 // sweep, core/domain/digest.ts), sent from the digest item's own stream record (core/app/deliver-digest.ts).
@@ -15,6 +17,8 @@ import type { Directory, Team } from '../directory/directory.ts';
 import type { DeadlinePolicy } from './deadlines.ts';
 import type { Report } from './report.ts';
 import type { EmailKind } from '../email/templates.ts';
+import type { TeamNoticeSubject } from '../email/team-notices.ts';
+import { teamNoticeEmails } from './team-notice-emails.ts';
 
 export interface ReportChange {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -29,6 +33,8 @@ export interface PlannedEmail {
   to: string;
   /** The out-of-hours service: named in its alert, and in an urgent report's receipt ("call it now"). */
   outOfHours?: { name: string; phone: string };
+  /** Only for notices: which one. */
+  notice?: TeamNoticeSubject;
 }
 
 export interface Decision {
@@ -68,6 +74,8 @@ export function decide(change: ReportChange, directory: Directory, _policy: Dead
     if (previous.status !== 'closed' && next.status === 'closed' && next.feedback) {
       emails.push({ key: 'outcome', kind: 'outcome', to: next.submission.reporter.email });
     }
+
+    emails.push(...teamNoticeEmails(previous, next, directory));
   }
   return { emails, team, teamMissing: missing };
 }

@@ -9,7 +9,7 @@ import { formatLocal } from '../markup/format.ts';
 import { headerSafe } from './header-safe.ts';
 import { reporterTexts, teamTexts } from './texts.ts';
 
-export type EmailKind = 'alert' | 'receipt' | 'outcome' | 'out-of-hours-alert';
+export type EmailKind = 'alert' | 'receipt' | 'outcome' | 'out-of-hours-alert' | 'notice';
 
 /** What an email may know about a report. Nothing from the submitted form except the school's id. */
 export interface EmailFacts {
@@ -68,7 +68,7 @@ export interface Layout {
   notes: string[];
 }
 
-const portalUrl = (facts: EmailFacts, links: Links) => `${trimSlash(links.publicUrl)}/cases/${encodeURIComponent(facts.id)}`;
+export const portalUrl = (facts: EmailFacts, links: Links) => `${trimSlash(links.publicUrl)}/cases/${encodeURIComponent(facts.id)}`;
 
 function statusUrl(links: Links): string {
   if (!links.statusToken) throw new Error('a reporter email needs the status token');
@@ -90,7 +90,7 @@ function shortLocal(iso: string, lang: 'sv' | 'en'): string {
   }).format(new Date(iso));
 }
 
-function schoolRow(facts: EmailFacts): [string, string] {
+export function schoolRow(facts: EmailFacts): [string, string] {
   return [teamTexts.school, facts.schoolName ?? teamTexts.unknownSchool(facts.teamName)];
 }
 

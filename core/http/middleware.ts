@@ -3,10 +3,10 @@
 // and let its errors (core/app/errors.ts) and a storage outage surface here.
 import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { ConflictError, InvalidInputError, NotFoundError, StorageUnavailableError } from '../app/errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StorageUnavailableError } from '../app/errors.ts';
 import { errorSummary } from '../observability/error-summary.ts';
 import { logger } from '../observability/logger.ts';
-import { HttpError, payloadTooLarge, serviceUnavailable, unsupportedMediaType, badRequest, notFound } from './errors.ts';
+import { HttpError, payloadTooLarge, serviceUnavailable, unsupportedMediaType, badRequest, forbidden, notFound } from './errors.ts';
 import { header, type HttpEvent, type ParsedBody, type ParsedHttpEvent } from './event.ts';
 import { formToObject } from './form-data.ts';
 import { json, type HttpResponse } from './responses.ts';
@@ -50,6 +50,7 @@ export function httpErrorOf(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (error instanceof NotFoundError) return notFound(error.message);
   if (error instanceof ConflictError) return new HttpError(409, error.message);
+  if (error instanceof ForbiddenError) return forbidden(error.message);
   if (error instanceof InvalidInputError) return badRequest(error.errors);
   return undefined;
 }

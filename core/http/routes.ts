@@ -21,10 +21,20 @@ export const routes: readonly RouteDefinition[] = [
   // The portal pages hold no data: they load it from the staff API with the signed-in user's token.
   { method: 'GET', path: '/cases', function: 'cases', auth: 'public' },
   { method: 'GET', path: '/cases/{id}', function: 'cases', auth: 'public' },
+  { method: 'GET', path: '/cases/{id}/print', function: 'cases', auth: 'public' },
   { method: 'GET', path: '/api/cases', function: 'cases', auth: 'staff' },
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', auth: 'staff' },
+  // Search by reference or the child's name: a POST, so names never travel in a URL (or a log of URLs).
+  { method: 'POST', path: '/api/cases/search', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/acknowledge', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/feedback', function: 'cases', auth: 'staff' },
+  // Team work (issue 12): take or give, forward to another team, working notes, the case-system reference.
+  { method: 'POST', path: '/api/cases/{id}/assign', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/forward', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/notes', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/case-system-ref', function: 'cases', auth: 'staff' },
+  // The team view: open and overdue reports per assignee, and the unassigned ones.
+  { method: 'GET', path: '/api/team', function: 'cases', auth: 'staff' },
   // The directory, kept by the administrators (the function checks that the caller is one, by verified email).
   { method: 'GET', path: '/admin', function: 'directory', auth: 'public' },
   { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },

@@ -5,6 +5,7 @@
 //   audit:       pk = REPORT#<id>      sk = AUDIT#<iso time>#<n>
 //   digest:      pk = DIGEST#<recipient>#<sweep time>[#<part>]  sk = DIGEST  (one sweep's reminders and escalations
 //                for one person, written with the reports' changes; notify sends it from its INSERT, ledger on it)
+//   child index: pk = CHILD#<keyed hash>  sk = REPORT#<id>  (earlier reports about the same child: ids only)
 //   submission:  pk = SUBMISSION#<id>  sk = SUBMISSION  (the receipt of a submission id: what a retry is answered
 //                with, without the public submit function ever reading a report)
 //   directory:   pk = DIRECTORY        sk = CURRENT      (the pointer: the current version's number and a copy of it,
@@ -39,6 +40,9 @@ export const DUE_BUCKET = 'DUE';
 export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
 export const digestKey = (id: string) => ({ pk: id, sk: 'DIGEST' });
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
+/** The earlier-reports index (issue 12): one item per keyed hash of a child and report; ids only. */
+export const CHILD_INDEX_PREFIX = 'CHILD#';
+export const childIndexKey = (keyedHash: string, reportId: string) => ({ pk: `${CHILD_INDEX_PREFIX}${keyedHash}`, sk: `REPORT#${reportId}` });
 
 export const CONSULTATION_PREFIX = 'CONSULTATION#';
 export const CONSULTATION_SORT_KEY = 'CONSULTATION';

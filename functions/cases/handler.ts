@@ -1,8 +1,19 @@
 // The staff API (signed-in social-services staff): translates each route into its use case in core/app/cases/
 // and the result into JSON. Also serves the portal pages (GET /cases, /cases/{id}).
 import { reportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
+import { addNote } from '../../core/app/cases/add-note.ts';
+import { assignReport } from '../../core/app/cases/assign-report.ts';
 import { acknowledgeReport, recordReportFeedback } from '../../core/app/cases/change-report.ts';
-import { listReports, viewReport } from '../../core/app/cases/read-reports.ts';
+import { forwardReport } from '../../core/app/cases/forward-report.ts';
+import { recordCaseSystemRef } from '../../core/app/cases/record-case-system-ref.ts';
+import { listCases, searchCases } from '../../core/app/cases/list-cases.ts';
+import { viewReport } from '../../core/app/cases/read-reports.ts';
+import { teamWorkload } from '../../core/app/cases/team-workload.ts';
+import { listCursorSecret } from '../../core/config/secrets.ts';
+import { runtimeConfig } from '../../core/config/runtime.ts';
+import { documentClient } from '../../core/adapters/dynamodb/client.ts';
+import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
+import type { ChildIndex } from '../../core/app/ports/child-index.ts';
 import { isUuid } from '../../core/app/ids.ts';
 import { systemClock, type Clock } from '../../core/app/ports/clock.ts';
 import type { DirectorySource } from '../../core/app/ports/directory.ts';
@@ -21,17 +32,25 @@ export interface CasesDependencies {
   reports: ReportStore;
   directory: DirectorySource;
   clock: Clock;
+  /** The key that signs the list's cursors. */
+  cursorSecret: () => Promise<string>;
+  /** The earlier-reports index (read only: cases never hashes). */
+  childIndex?: ChildIndex;
 }
 
-const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock });
+const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock, cursorSecret: listCursorSecret,
+  // Looked up only where notify indexes (CHILD_MATCH_SECRET set; in AWS not yet: the KMS keyed hash is not built).
+  childIndex: runtimeConfig().CHILD_MATCH_SECRET ? new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }) : undefined,
+});
 
 export function createCasesHandler(given?: CasesDependencies) {
   let deps = given;
   return async (event: HttpEvent): Promise<HttpResponse> => {
     deps ??= defaults();
     const route = event.routeKey;
-    if (route === 'GET /cases/{id}' && !isUuid(event.pathParameters?.id ?? '')) throw notFound('no such report');
-    if (route === 'GET /cases' || route === 'GET /cases/{id}') {
+    const page = route === 'GET /cases' || route === 'GET /cases/{id}' || route === 'GET /cases/{id}/print';
+    if (route !== 'GET /cases' && page && !isUuid(event.pathParameters?.id ?? '')) throw notFound('no such report');
+    if (page) {
       // The portal page's shell is loaded once per browser session, the API on every click: load it on first use.
       const { renderPortalPage } = await import('../../web/pages/portal-page.ts');
       return renderPortalPage(event);
@@ -40,15 +59,28 @@ export function createCasesHandler(given?: CasesDependencies) {
     const directory = await deps.directory.current();
     const staff = staffIdentity(event, directory);
     const id = event.pathParameters?.id;
+    const body = () => readBody(event, { maxBytes: 8 * 1024, accept: ['json'] }).value;
     switch (route) {
       case 'GET /api/cases':
-        return json(200, await listReports(deps, staff, directory, event.queryStringParameters));
+        return json(200, await listCases(deps, staff, directory, event.queryStringParameters));
+      case 'GET /api/team':
+        return json(200, await teamWorkload(deps, staff, directory));
+      case 'POST /api/cases/search':
+        return json(200, await searchCases(deps, staff, directory, body()));
       case 'GET /api/cases/{id}':
-        return json(200, await viewReport(deps, staff, id));
+        return json(200, await viewReport(deps, staff, id, directory));
       case 'POST /api/cases/{id}/acknowledge':
-        return json(200, await acknowledgeReport(deps, staff, id));
+        return json(200, await acknowledgeReport(deps, staff, id, body));
       case 'POST /api/cases/{id}/feedback':
-        return json(200, await recordReportFeedback(deps, staff, id, () => readBody(event, { maxBytes: 8 * 1024, accept: ['json'] }).value));
+        return json(200, await recordReportFeedback(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/assign':
+        return json(200, await assignReport(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/forward':
+        return json(200, await forwardReport(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/notes':
+        return json(201, await addNote(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/case-system-ref':
+        return json(200, await recordCaseSystemRef(deps, staff, directory, id, body));
       default:
         throw notFound();
     }

@@ -9,6 +9,11 @@ import { DynamoEmailLedger } from '../../core/adapters/dynamodb/email-ledger.ts'
 import { changeRecordOf } from '../../core/adapters/dynamodb/stream-image.ts';
 import { sesMailer } from '../../core/adapters/ses/mailer.ts';
 import { deliverEmails, type DeliverEmailsDependencies } from '../../core/app/deliver-emails.ts';
+import { indexNewReports } from '../../core/app/index-child.ts';
+import type { ChildIndex } from '../../core/app/ports/child-index.ts';
+import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
+import { hmacKeyedHash } from '../../core/adapters/crypto/hmac-keyed-hash.ts';
+import type { KeyedHash } from '../../core/domain/child-match.ts';
 import { deliverConsultationEmails, type DeliverConsultationEmailsDependencies } from '../../core/app/deliver-consultation-emails.ts';
 import { consultationChangeRecordOf } from '../../core/adapters/dynamodb/consultation-stream-image.ts';
 import { consultationKey } from '../../core/storage/table.ts';
@@ -23,7 +28,10 @@ import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
 import { digestKey } from '../../core/storage/table.ts';
 import { notifyStreamSettings } from './stream-settings.ts';
 
-export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger'>;
+/** Plus the earlier-reports index and its keyed hash; absent where no key is configured (then nothing is indexed). */
+export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger'> & {
+  childIndexing?: { childIndex: ChildIndex; mac: KeyedHash } | null;
+};
 
 export const notifySettings = {
   concurrency: 4,
@@ -40,6 +48,17 @@ export function notifyLedger(keyOf?: typeof digestKey): DynamoEmailLedger {
     leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000,
     ...(keyOf ? { keyOf } : {}),
   });
+}
+
+/**
+ * The earlier-reports index with the local HMAC key. In AWS the key is to be a KMS HMAC key only notify may use
+ * (GenerateMac), which needs @aws-sdk/client-kms: not built, so without CHILD_MATCH_SECRET nothing is indexed.
+ */
+function defaultChildIndexing(): NotifyDependencies['childIndexing'] {
+  // Not configured: nothing to index, and no need for the rest of the settings (tests that give every port).
+  if (!process.env.CHILD_MATCH_SECRET) return null;
+  const secret = runtimeConfig().CHILD_MATCH_SECRET!;
+  return { childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }), mac: hmacKeyedHash(secret) };
 }
 
 /**
@@ -77,6 +96,7 @@ async function resolve(given: Partial<NotifyDependencies>): Promise<NotifyDepend
     policy: given.policy ?? concernReportDeadlines,
     concurrency: given.concurrency ?? notifySettings.concurrency,
     recordAttempts: given.recordAttempts ?? notifySettings.recordAttempts,
+    childIndexing: given.childIndexing !== undefined ? given.childIndexing : defaultChildIndexing(),
   };
 }
 
@@ -91,10 +111,15 @@ export function createNotifyHandler(given: Partial<NotifyDependencies> = {}) {
       logger.error('notify dependencies unavailable', { error: errorSummary(error) });
       return { batchItemFailures: records.map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })) };
     }
+    const changes = records.map(changeRecordOf);
+    const unindexed = deps.childIndexing ? await indexNewReports(deps.childIndexing, changes) : [];
     // Each use case takes the records of its own items and passes over the rest.
     const failed = [
-      ...(await deliverEmails(deps, records.map(changeRecordOf))),
-      ...(await deliverConsultationEmails(deps, records.map(consultationChangeRecordOf))),
+      ...new Set([
+        ...(await deliverEmails(deps, changes)),
+        ...(await deliverConsultationEmails(deps, records.map(consultationChangeRecordOf))),
+        ...unindexed,
+      ]),
     ];
     if (failed.length) logger.info('records to retry', { failed: failed.length, of: records.length });
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };

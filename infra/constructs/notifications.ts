@@ -126,6 +126,7 @@ export class Notifications extends Construct {
       otherWildcardResources: 'dynamodb:ListStreams (granted by the stream event source) supports no resource-level permissions either.',
     });
     storage.grantTable(this.notify.role, { items: ['GetItem', 'UpdateItem'] });
+    storage.grantChildIndexWrites(this.notify.role);
     storage.grantStatusLinkSecret(this.notify.role);
     props.email.grantSend(this.notify.role);
 

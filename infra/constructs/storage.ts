@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { CONSULTATION_PREFIX, DIRECTORY_PARTITION, FIGURES_PREFIX, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
+import { CHILD_INDEX_PREFIX, CONSULTATION_PREFIX, DIRECTORY_PARTITION, FIGURES_PREFIX, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface StorageProps {
@@ -35,6 +35,7 @@ export class Storage extends Construct {
   readonly key: kms.Key;
   readonly table: dynamodb.Table;
   readonly statusLinkSecret: secretsmanager.Secret;
+  readonly listCursorSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StorageProps = {}) {
     super(scope, id);
@@ -81,6 +82,16 @@ export class Storage extends Construct {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // The portal list's cursors (core/domain/cursor.ts): only cases reads it. A cursor lives minutes, so rotating
+    // it costs a reload at most; it is still not rotated automatically (no rotation Lambda for one HMAC key).
+    this.listCursorSecret = new secretsmanager.Secret(this, 'ListCursorSecret', {
+      description: 'HMAC key that signs the portal list cursors',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    acknowledge(this.listCursorSecret, 'AwsSolutions-SMG4',
+      'The secret is the HMAC key of list cursors that live for minutes; rotating it by hand only makes open lists start again from the first page.');
     acknowledge(this.statusLinkSecret, 'AwsSolutions-SMG4',
       'The secret is the HMAC key of the status links already mailed to reporters; rotating it would break every ' +
         'link still in use, and the token format (core/domain/status-token.ts) has no key versions to rotate through.');
@@ -276,6 +287,40 @@ export class Storage extends Construct {
         actions,
         resources: [this.key.keyArn],
         conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  /**
+   * Writes of the earlier-reports index (issue 12): PutItem only on items whose partition key is a child key
+   * (CHILD#…, dynamodb:LeadingKeys), never a report or the directory. For notify, which indexes new reports; the
+   * key for the table's encryption comes with its grantTable (UpdateItem).
+   */
+  grantChildIndexWrites(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ChildIndexWrites',
+        actions: ['dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${CHILD_INDEX_PREFIX}*`] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
+      }),
+    );
+  }
+
+  /** Read access to the list cursor secret (and the key it is encrypted with): the cases function only. */
+  grantListCursorSecret(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'ListCursorSecret', actions: ['secretsmanager:GetSecretValue'], resources: [this.listCursorSecret.secretArn] }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ListCursorSecretKey',
+        actions: ['kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${this.key.stack.region}.amazonaws.com` } },
       }),
     );
   }

@@ -84,6 +84,7 @@ export class Web extends Construct {
     });
     // Query on the table: a report's audit trail shares its partition key.
     storage.grantTable(cases.role, { items: ['GetItem', 'PutItem', 'UpdateItem'], query: ['table', 'byTeam'] });
+    storage.grantListCursorSecret(cases.role);
     // No status link secret: the portal shows no reporter links (functions/cases does not read it). Should it ever,
     // the call fails with AccessDenied (the ARN is in its environment) rather than signing with a default.
 

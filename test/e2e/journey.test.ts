@@ -194,6 +194,11 @@ describe('the journey: report → alert → portal → acknowledge → feedback 
   });
 
   it('acknowledges receipt through a confirmation step', async () => {
+    // The protection assessment is required with the acknowledgement.
+    await page.getByRole('button', { name: 'Bekräfta mottagandet…' }).click();
+    await textOf(page.locator('#assessment-error')).toMatch(/Välj resultatet av skyddsbedömningen/);
+    await expectAccessible(page, 'portal acknowledge without assessment');
+    await page.locator('label[for="assessment-no-immediate-risk"]').click();
     await page.getByRole('button', { name: 'Bekräfta mottagandet…' }).click();
     await expectFocused(page.getByRole('heading', { name: `Bekräfta mottagandet av ${reference}?` }));
     await expectAccessible(page, 'portal acknowledge confirmation');

@@ -261,7 +261,7 @@ describe('ids cannot reach a DynamoDB expression', () => {
       const segment = encodeURIComponent(id);
       const answers = await Promise.all([
         rawRequest(stack.url, { path: `/api/cases/${segment}`, headers: auth }),
-        rawRequest(stack.url, { method: 'POST', path: `/api/cases/${segment}/acknowledge`, headers: auth }),
+        rawRequest(stack.url, { method: 'POST', path: `/api/cases/${segment}/acknowledge`, headers: auth, body: JSON.stringify({ protectionAssessment: { result: 'no-immediate-risk' } }) }),
         rawRequest(stack.url, { method: 'POST', path: `/api/cases/${segment}/feedback`, headers: auth, body: JSON.stringify({ outcome: 'already-ongoing' }) }),
         rawRequest(stack.url, { path: `/cases/${segment}` }),
       ]);

@@ -122,7 +122,7 @@ describe('a whole flow with distinctive personal values', () => {
     const full = await rawRequest(stack.url, { path: `/api/cases/${ids[0]}`, headers: auth });
     expect(full.json.report.submission.child.lastName).toBe(person.lastName);
     expect((await rawRequest(stack.url, { path: `/cases/${ids[0]}` })).status).toBe(200);
-    expect((await rawRequest(stack.url, { method: 'POST', path: `/api/cases/${ids[0]}/acknowledge`, headers: auth })).status).toBe(200);
+    expect((await rawRequest(stack.url, { method: 'POST', path: `/api/cases/${ids[0]}/acknowledge`, headers: auth, body: JSON.stringify({ protectionAssessment: { result: 'no-immediate-risk' } }) })).status).toBe(200);
     const badFeedback = await rawRequest(stack.url, { method: 'POST', path: `/api/cases/${ids[0]}/feedback`, headers: auth, body: JSON.stringify({ outcome: person.note, note: person.note }) });
     expect(badFeedback.status).toBe(400);
     const feedback = await rawRequest(stack.url, { method: 'POST', path: `/api/cases/${ids[0]}/feedback`, headers: auth, body: JSON.stringify({ outcome: 'investigation-opened', note: person.note }) });

@@ -272,6 +272,16 @@ describe('least privilege', () => {
     expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('ses:'))).toEqual([]);
   });
 
+  it('lets only cases read the list cursor secret (issue 12), and cases no other secret', () => {
+    const secretRef = JSON.stringify({ Ref: logicalId(stack.storage.listCursorSecret) });
+    for (const [name, fn] of Object.entries(functionsByName())) {
+      const reads = statementsOfRole(template, fn.role).some((s) => actionsOf(s).includes('secretsmanager:GetSecretValue') && JSON.stringify(s.Resource) === secretRef);
+      expect(reads, name).toBe(name === 'cases');
+    }
+    const cases = statementsOfRole(template, stack.web.functions.cases.role).filter((s) => actionsOf(s).includes('secretsmanager:GetSecretValue'));
+    expect(cases.map((s) => JSON.stringify(s.Resource))).toEqual([secretRef]);
+  });
+
   it('lets reminders query only the due index, and get, put and update reports', () => {
     const statements = statementsOfRole(template, stack.reminders.reminders.role);
     expect(tableActions(statements).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
@@ -283,9 +293,13 @@ describe('least privilege', () => {
 
   it('lets notify read the stream, get and update reports, and send email only as the sender through the identity', () => {
     const statements = statementsOfRole(template, stack.notifications.notify.role);
+    // Issue 12: notify also writes the earlier-reports index (PutItem), only on child-key partitions.
     expect(tableActions(statements).sort()).toEqual([
-      'dynamodb:DescribeStream', 'dynamodb:GetItem', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'dynamodb:UpdateItem',
+      'dynamodb:DescribeStream', 'dynamodb:GetItem', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
     ]);
+    const put = statements.find((s) => s.Sid === 'ChildIndexWrites')!;
+    expect(actionsOf(put)).toEqual(['dynamodb:PutItem']);
+    expect(put.Condition).toMatchObject({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CHILD#*'] } });
     const send = statements.find((s) => actionsOf(s).includes('ses:SendEmail'))!;
     expect(actionsOf(send).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     const resources = JSON.stringify(send.Resource);

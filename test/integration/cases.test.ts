@@ -41,8 +41,12 @@ describe('the access matrix: every staff route × anonymous, other team, own tea
   const routes = () => [
     { method: 'GET', path: '/api/cases', own: 200, other: 200 },
     { method: 'GET', path: `/api/cases/${reportId}`, own: 200, other: 404 },
-    { method: 'POST', path: `/api/cases/${reportId}/acknowledge`, own: 200, other: 404 },
+    { method: 'POST', path: `/api/cases/${reportId}/acknowledge`, own: 200, other: 404, body: { protectionAssessment: { result: 'no-immediate-risk' } } },
     { method: 'POST', path: `/api/cases/${reportId}/feedback`, own: 400, other: 404, body: { outcome: 'not-a-choice' } },
+    { method: 'POST', path: `/api/cases/${reportId}/assign`, own: 400, other: 404, body: { assignee: 'not-an-email' } },
+    { method: 'POST', path: `/api/cases/${reportId}/forward`, own: 400, other: 404, body: { teamId: 'no-such-team', reason: 'x' } },
+    { method: 'POST', path: `/api/cases/${reportId}/notes`, own: 400, other: 404, body: { text: '' } },
+    { method: 'POST', path: `/api/cases/${reportId}/case-system-ref`, own: 400, other: 404, body: { ref: '' } },
   ];
 
   it('anonymous callers get 401 everywhere', async () => {
@@ -90,8 +94,13 @@ describe('the team list', () => {
 describe('acknowledge and feedback', () => {
   it('acknowledging twice is harmless: one audit event, same answer', async () => {
     const id = await newReport();
-    const first = await call('POST', `/api/cases/${id}/acknowledge`, ownTeam);
-    const second = await call('POST', `/api/cases/${id}/acknowledge`, ownTeam);
+    // The protection assessment is required with the acknowledgement (DESIGN.md, "Second slice"): 400 without it.
+    const without = await call('POST', `/api/cases/${id}/acknowledge`, ownTeam, {});
+    expect(without.status).toBe(400);
+    expect(without.json.errors[0].path).toBe('protectionAssessment');
+    const assessed = { protectionAssessment: { result: 'no-immediate-risk' } };
+    const first = await call('POST', `/api/cases/${id}/acknowledge`, ownTeam, assessed);
+    const second = await call('POST', `/api/cases/${id}/acknowledge`, ownTeam, assessed);
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect(second.json.status).toBe('acknowledged');

@@ -84,7 +84,7 @@ describe('privacy: a whole flow leaks no personal value into emails or logs', ()
     expect(view.status).toBe(200);
     await sweepAt(stack.url, new Date(new Date(acknowledgeBy).getTime() + 60_000));
     await waitForEmails(stack.sesEndpoint, (e) => mine(e) && e.subject.startsWith('Eskalering'), 1);
-    const acknowledged = await fetch(`${stack.url}/api/cases/${id}/acknowledge`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const acknowledged = await fetch(`${stack.url}/api/cases/${id}/acknowledge`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ protectionAssessment: { result: 'no-immediate-risk' } }) });
     expect(acknowledged.status).toBe(200);
 
     // Two days before feedback is due: the reminder.

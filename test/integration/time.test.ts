@@ -136,7 +136,8 @@ describe('time that people live by, on the local stack', () => {
     const auth = { authorization: `Bearer ${token}` };
     expect((await fetch(`${stack.url}/api/cases/${report.id}`, { headers: auth })).status).toBe(200);
     expect((await fetch(`${stack.url}/api/cases/${elevenIds[0]}`, { headers: auth })).status).toBe(404);
-    expect((await fetch(`${stack.url}/api/cases/${report.id}/acknowledge`, { method: 'POST', headers: auth })).status).toBe(200);
+    const assessment = JSON.stringify({ protectionAssessment: { result: 'no-immediate-risk' } });
+    expect((await fetch(`${stack.url}/api/cases/${report.id}/acknowledge`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: assessment })).status).toBe(200);
     expect((await stack.repository.get(report.id))!.report).toMatchObject({ status: 'acknowledged', teamId: 'mottagning-norr', acknowledgedBy: 'nils.natt@ekdala.example' });
   });
 });

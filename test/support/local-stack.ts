@@ -37,6 +37,8 @@ export interface TestStackOptions {
   tableName?: string;
   /** How old the directory read by the functions may be (the cache), seconds; at most 60. */
   directoryMaxAgeSeconds?: number;
+  /** Notify indexes children for the earlier-reports lookup (off by default: its items change the table's item counts). */
+  earlierReports?: boolean;
 }
 
 /** The one starter of a test's own local app: its own table and port, the same handlers and server as `npm start`. */
@@ -52,6 +54,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     tableName: options.tableName ?? `reports-${randomUUID().slice(0, 8)}`,
     directoryFile: options.directoryFile,
     directoryMaxAgeSeconds: options.directoryMaxAgeSeconds,
+    ...(options.earlierReports ? { childMatchSecret: 'test-child-match-secret-of-length' } : {}),
     log: (line) => logLines.push(line),
     sweepIntervalMs: 0,
     rateLimit: options.rateLimit ?? false,

@@ -87,7 +87,7 @@ button.danger { background: #fff; color: var(--error); border-color: var(--error
 .badge-overdue { color: #fff; background: var(--error); border-color: var(--error); }
 .badge-urgent { color: var(--error); }
 .badge-closed { color: var(--ok); }
-.badge-fallback { color: #7a4a00; }
+.badge-fallback { color: #7a4a00; white-space: normal; } /* the longest badge: it wraps at 320 px rather than widen the page */
 .filters { display: flex; flex-wrap: wrap; gap: .5rem; margin: .5rem 0 1rem; padding: 0; list-style: none; }
 .filters a { display: inline-block; padding: .35rem .9rem; border: 2px solid var(--accent); border-radius: 1.5rem; text-decoration: none; font-weight: 600; }
 .filters a[aria-current=page] { background: var(--accent); color: #fff; }
@@ -119,4 +119,17 @@ summary { cursor: pointer; font-weight: 600; }
 .chart { width: 100%; height: auto; max-width: 40rem; }
 .table-scroll { overflow-x: auto; }
 @media print { .site-header, .skip, .actions, button { display: none; } .figures-period, #stats-status { display: none; } }
+/* The lead's team view: long addresses wrap rather than widen the page at 320 px. */
+#team-view .table-scroll { max-width: 100%; overflow-x: auto; }
+#team-view table { width: 100%; table-layout: fixed; border-collapse: collapse; margin-bottom: 1rem; }
+#team-view th, #team-view td { overflow-wrap: anywhere; text-align: left; padding: .25rem .5rem .25rem 0; }
+#team-view caption { text-align: left; font-weight: 600; }
+/* The print view of a report (GET /cases/{id}/print): A4, no portal chrome, on paper and on screen. */
+@page { size: A4; margin: 18mm 16mm; }
+body.print-view .site-header, body.print-view .skip { display: none; }
+body.print-view { font-size: 11pt; }
+.print-sheet h1 { font-size: 1.4rem; }
+.print-sheet h2 { font-size: 1.1rem; border-bottom: 1px solid #999; margin-top: 1.25rem; page-break-after: avoid; }
+.print-sheet dl.facts div { page-break-inside: avoid; }
+@media print { .print-sheet .no-print { display: none; } }
 `;

@@ -9,10 +9,16 @@ import { consultationsLink, showConsultations } from './portal/consultations.ts'
 import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/actions.ts';
 import { ApiError } from './portal/api-error.ts';
 import { finishHostedSignIn, startHostedSignIn, type CognitoClient } from './portal/cognito.ts';
-import type { CaseDetail, CaseList, CaseSummary } from './portal/contract.ts';
+import type { CaseDetail, CaseList, CaseSummary, TeamView } from './portal/contract.ts';
+import { teamWorkBlocks } from './portal/team-actions.ts';
+import { printSheet } from './portal/print-view.ts';
+import { listControls, listRequest, type ListChoice } from './portal/list-controls.ts';
+import { teamViewPanel } from './portal/team-view.ts';
+import { earlierReportsSection } from './portal/earlier-reports.ts';
 import { badge, el, facts, timeEl, when } from './portal/dom.ts';
 import { SIGNED_OUT_KEY, storedToken, tokenClaims, TOKEN_KEY } from './portal/session.ts';
 import { auditDetail, emailName, labels, T } from './portal/texts.ts';
+import { fieldWord, staffWords } from './portal/staff-words.ts';
 
 // ---------- the portal ----------
 function start(root: HTMLElement): void {
@@ -143,7 +149,7 @@ function start(root: HTMLElement): void {
     return 'Inget kvar att göra';
   }
 
-  function caseCard(c: CaseSummary): HTMLLIElement {
+  function caseCard(c: CaseList['cases'][number]): HTMLLIElement {
     const school = c.schoolName ?? 'Okänd skola';
     const badges = el('p', { class: 'badges' });
     if (c.overdue) badges.append(badge('Försenad', 'overdue'));
@@ -160,15 +166,17 @@ function start(root: HTMLElement): void {
       { class: `case${c.overdue ? ' overdue' : ''}` },
       el('h3', {}, el('a', { href: `/cases/${encodeURIComponent(c.id)}` }, `${c.reference} – ${school}`)),
       badges.childNodes.length ? badges : null,
+      el('p', { class: 'child' }, `Barn: ${c.childInitials || '–'}${c.grade ? `, årskurs ${c.grade}` : ''}. Handläggare: ${c.assignee ?? 'ingen'}.`),
       due,
       el('p', { class: 'meta' }, `Inkom ${when(c.submittedAt)}. ${T.statuses[c.status]}. Gäller: ${categories}.`),
     );
   }
 
-  async function showList(): Promise<void> {
+  async function showList(choice: ListChoice = {}): Promise<void> {
     show(el('h1', { tabindex: '-1' }, 'Anmälningar'), el('p', {}, T.loading));
     try {
-      const data = await api<CaseList>(`/api/cases?status=${wanted}`);
+      const request = listRequest(choice, wanted);
+      const [data, team] = await Promise.all([api<CaseList>(request.path, request.init), api<TeamView>('/api/team')]);
       showSignedIn();
       const teamNames = data.teams.map((t) => t.name).join(' och ') || 'inget team';
       const cases = [...data.cases];
@@ -193,12 +201,36 @@ function start(root: HTMLElement): void {
           el('p', {}, `${cases.length} öppna ${cases.length === 1 ? 'anmälan' : 'anmälningar'}, varav ${overdue.length} ${overdue.length === 1 ? 'har' : 'har'} passerat sin frist.`),
         );
       }
-      const listHeading = el('h2', {}, wanted === 'open' ? `Öppna anmälningar (${cases.length}), närmast frist först` : `Avslutade anmälningar (${cases.length}), senaste först`);
-      const list = cases.length ? el('ul', { class: 'cases' }, ...cases.map(caseCard)) : el('p', {}, wanted === 'open' ? 'Inga öppna anmälningar.' : 'Inga avslutade anmälningar.');
+      const shown = data.nextCursor ? `${cases.length} visade, fler finns` : String(cases.length);
+      const listHeading = el('h2', {}, wanted === 'open' ? `Öppna anmälningar (${shown}), närmast frist först` : `Avslutade anmälningar (${shown}), senaste först`);
+      const list = el('ul', { class: 'cases' }, ...cases.map(caseCard));
+      const empty = cases.length ? el('span') : el('p', {}, choice.q || Object.keys(choice).length ? 'Inga anmälningar matchar sökningen.' : wanted === 'open' ? 'Inga öppna anmälningar.' : 'Inga avslutade anmälningar.');
       const refresh = el('button', { type: 'button', class: 'secondary' }, 'Uppdatera listan');
-      refresh.addEventListener('click', () => void showList());
+      refresh.addEventListener('click', () => void showList(choice));
+      // Paging: the next page is appended; a page may be short (filters), the end is when there is no cursor.
+      const more = el('button', { type: 'button', id: 'list-more' }, 'Visa fler');
+      let cursor = data.nextCursor;
+      more.hidden = !cursor;
+      more.addEventListener('click', async () => {
+        if (!cursor) return;
+        more.disabled = true;
+        try {
+          const next = listRequest(choice, wanted, cursor);
+          const page = await api<CaseList>(next.path, next.init);
+          list.append(...page.cases.map(caseCard));
+          empty.replaceChildren();
+          listHeading.textContent = `${wanted === 'open' ? 'Öppna' : 'Avslutade'} anmälningar (${list.children.length} visade)`;
+          cursor = page.nextCursor;
+          more.hidden = !cursor;
+        } catch (error) {
+          problemView(error, () => void showList(choice));
+        } finally {
+          more.disabled = false;
+        }
+      });
+      const controls = listControls(choice, (next) => void showList(next));
       document.title = `${wanted === 'open' ? 'Öppna' : 'Avslutade'} anmälningar – ${teamNames} – ${T.portal}`;
-      show(heading, nav, wanted === 'open' ? summary : el('span'), listHeading, list, el('div', { class: 'actions' }, refresh));
+      show(heading, nav, wanted === 'open' ? summary : el('span'), teamViewPanel(team) ?? el('span'), controls, listHeading, empty, list, el('div', { class: 'actions' }, more, refresh));
       focusHeading();
     } catch (error) {
       problemView(error, () => void showList());
@@ -209,19 +241,27 @@ function start(root: HTMLElement): void {
   async function showCase(message?: string): Promise<void> {
     if (!message) show(el('h1', { tabindex: '-1' }, 'Anmälan'), el('p', {}, T.loading));
     try {
-      const data = await api<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
+      if (root.dataset.print === '1') {
+        const data = await api<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
+        document.body.classList.add('print-view');
+        document.title = `Orosanmälan ${data.summary.reference} – utskrift`;
+        show(printSheet(data));
+        focusHeading();
+        return;
+      }
+      const [data, team] = await Promise.all([api<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`), api<TeamView>('/api/team')]);
       showSignedIn();
-      renderCase(data, message);
+      renderCase(data, team, message);
     } catch (error) {
       problemView(error, () => void showCase());
     }
   }
 
-  function renderCase(data: CaseDetail, message?: string): void {
+  function renderCase(data: CaseDetail, team: TeamView, message?: string): void {
     const c = data.summary;
     const s = data.report.submission;
     const school = c.schoolName ?? 'Okänd skola';
-    const f = (name: string) => labels.fields[name]?.label ?? name;
+    const f = (name: string) => fieldWord(name, (n) => labels.fields[n]?.label ?? n);
     const heading = el('h1', { tabindex: '-1' }, `Anmälan ${c.reference}`);
     const badges = el('p', { class: 'badges' });
     if (c.overdue) badges.append(badge('Försenad', 'overdue'));
@@ -252,26 +292,32 @@ function start(root: HTMLElement): void {
             ['Anteckning', data.report.feedback.note || '–'],
           ] as Array<[string, string]>)
         : []),
+      ...(data.report.closedWithoutFeedback
+        ? ([['Avslutad utan återkoppling', data.report.closedWithoutFeedback.outcome === 'forwarded-to-other-municipality' ? `Överlämnad till ${data.report.closedWithoutFeedback.municipality}` : `Återkoppling olämplig: ${data.report.closedWithoutFeedback.reason}`]] as Array<[string, string]>)
+        : []),
+      ['Skyddsbedömning', data.protectionAssessment ? `${staffWords.assessments[data.protectionAssessment.result]} (${when(data.protectionAssessment.at)}, ${data.protectionAssessment.by})${data.protectionAssessment.note ? `: ${data.protectionAssessment.note}` : ''}` : 'Inte gjord ännu'],
+      ['Handläggare', data.assignee?.email ?? 'Ingen'],
     ]);
 
     const actions = el('section', { 'aria-labelledby': 'actions-title' }, el('h2', { id: 'actions-title' }, 'Att göra'));
     if (c.status === 'received') actions.append(acknowledgeBlock(actionContext, c));
     if (c.status !== 'closed') actions.append(feedbackBlock(actionContext, c));
     else actions.append(el('p', {}, 'Anmälan är avslutad: återkopplingen är lämnad och påminnelserna har upphört.'));
+    actions.append(...teamWorkBlocks(teamContext, data, team));
 
     const yesNo = labels.guardiansInformed;
     const content = el(
       'section',
       { 'aria-labelledby': 'content-title' },
       el('h2', { id: 'content-title' }, 'Anmälans innehåll'),
-      el('h3', {}, labels.sections.reporter),
+      el('h3', {}, staffWords.sections.reporter),
       facts([
         [f('reporter.name'), s.reporter.name],
         [f('reporter.role'), s.reporter.role],
         [f('reporter.email'), s.reporter.email ? el('a', { href: `mailto:${s.reporter.email}` }, s.reporter.email) : '–'],
         [f('reporter.phone'), s.reporter.phone ? el('a', { href: `tel:${s.reporter.phone.replace(/[^0-9+]/g, '')}` }, s.reporter.phone) : '–'],
       ]),
-      el('h3', {}, labels.sections.child),
+      el('h3', {}, staffWords.sections.child),
       facts([
         [f('child.firstName'), s.child.firstName],
         [f('child.lastName'), s.child.lastName],
@@ -279,14 +325,14 @@ function start(root: HTMLElement): void {
         [f('child.birthDate'), s.child.birthDate || '–'],
         [f('child.grade'), s.child.grade || '–'],
       ]),
-      el('h3', {}, labels.sections.concern),
+      el('h3', {}, staffWords.sections.concern),
       facts([
         [f('concern.categories'), s.concern.categories.map((k) => labels.categories[k as keyof typeof labels.categories] ?? k).join(', ')],
         [f('concern.description'), s.concern.description],
         [f('concern.childsOwnWords'), s.concern.childsOwnWords || '–'],
         [f('concern.actionsTaken'), s.concern.actionsTaken || '–'],
       ]),
-      el('h3', {}, labels.sections.guardians),
+      el('h3', {}, staffWords.sections.guardians),
       facts([
         [f('guardiansInformed'), yesNo[s.guardiansInformed] ?? s.guardiansInformed],
         ...(s.guardiansInformed === 'no' ? ([[f('guardiansNotInformedReason'), s.guardiansNotInformedReason || '–']] as Array<[string, string]>) : []),
@@ -297,7 +343,7 @@ function start(root: HTMLElement): void {
     for (const event of data.audit) {
       const who = event.actor.kind === 'staff' ? (event.actor.id ?? 'personal') : (T.actors[event.actor.kind] ?? event.actor.kind);
       const detail = auditDetail(event.detail);
-      audit.append(el('li', {}, timeEl(event.at), ` – ${T.actions[event.action] ?? event.action} – ${who}`, detail ? ` (${detail})` : ''));
+      audit.append(el('li', {}, timeEl(event.at), ` – ${T.actions[event.action] ?? staffWords.actions[event.action] ?? event.action} – ${who}`, detail ? ` (${detail})` : ''));
     }
     const trail = el(
       'section',
@@ -308,7 +354,8 @@ function start(root: HTMLElement): void {
     );
 
     document.title = `Anmälan ${c.reference} – ${T.portal}`;
-    show(el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')), heading, badges.childNodes.length ? badges : el('span'), done ?? el('span'), statusFacts, actions, content, trail);
+    const printLink = el('p', {}, el('a', { href: `/cases/${encodeURIComponent(c.id)}/print`, target: '_blank', rel: 'noopener' }, 'Utskrift för verksamhetssystemet (A4)'));
+    show(el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')), heading, printLink, badges.childNodes.length ? badges : el('span'), done ?? el('span'), statusFacts, earlierReportsSection(data), actions, content, trail);
     if (done) done.focus();
     else focusHeading();
   }
@@ -318,6 +365,23 @@ function start(root: HTMLElement): void {
   const actionContext: ActionContext = {
     reload: (message) => showCase(message),
     signInAgain: (failure) => problemView(failure, () => void showCase()),
+  };
+
+  const teamContext = {
+    ...actionContext,
+    get me() {
+      const claims = tokenClaims(storedToken() ?? '');
+      return String(claims?.email ?? '').toLowerCase();
+    },
+    forwarded: (teamName: string) => {
+      document.title = `Anmälan vidarebefordrad – ${T.portal}`;
+      show(
+        el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')),
+        el('h1', { tabindex: '-1' }, 'Anmälan är vidarebefordrad'),
+        el('div', { class: 'success', role: 'status' }, el('p', {}, `Anmälan är skickad till ${teamName}, som har fått ett mejl. Ditt team ser den inte längre.`)),
+      );
+      focusHeading();
+    },
   };
 
   async function load(): Promise<void> {

@@ -71,7 +71,7 @@ const cognitoSignIn = html`<section id="cognito-sign-in" class="sign-in" aria-la
 
 export function renderPortalPage(event: HttpEvent, signIn: PortalSignIn = portalSignIn()): HttpResponse {
   const caseId = event.pathParameters?.id ?? '';
-  const body = html`<div id="portal" data-mode="${signIn.mode}" data-case-id="${caseId}" data-status="${
+  const body = html`<div id="portal" data-mode="${signIn.mode}" data-case-id="${caseId}" data-print="${event.routeKey === 'GET /cases/{id}/print' ? '1' : ''}" data-status="${
     event.queryStringParameters?.status === 'closed' ? 'closed' : 'open'
   }"${signIn.mode === 'cognito' ? html` data-sign-in-url="${signIn.signInUrl}" data-client-id="${signIn.clientId}" data-redirect-uri="${signIn.redirectUri}"` : ''}>
 <div id="portal-view" aria-live="off"><h1>Orosanmälningar</h1><p>Laddar…</p></div>

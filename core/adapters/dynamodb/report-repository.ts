@@ -3,10 +3,11 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AuditEvent, Report } from '../../domain/report.ts';
+import { retentionStartsAt } from '../../domain/team-work.ts';
 import { auditKey, digestKey, DUE_BUCKET, reportKey, reportTable, submissionKey } from '../../storage/table.ts';
 import { runtimeConfig } from '../../config/runtime.ts';
 import { systemClock } from '../../app/ports/clock.ts';
-import { MAX_ITEMS_PER_SWEEP_WRITE, type CreateResult, type ReportStore, type StoredReport, type SubmissionReceipt, type SweepChange, type SweepSaveResult } from '../../app/ports/report-store.ts';
+import { MAX_ITEMS_PER_SWEEP_WRITE, type CreateResult, type ListPosition, type ReportStore, type StoredReport, type SubmissionReceipt, type SweepChange, type SweepSaveResult, type TeamPage } from '../../app/ports/report-store.ts';
 import type { Digest } from '../../domain/digest.ts';
 import { documentClient } from './client.ts';
 import { storageCall } from './errors.ts';
@@ -29,10 +30,12 @@ function receiptOf(report: Report): SubmissionReceipt {
   return { id, reference, status, acknowledgeBy, feedbackBy, bodyHash, ...(outOfHoursService ? { outOfHoursService } : {}) };
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims'];
+const KEY_ATTRIBUTES = ['pk', 'sk', 'version', 'teamStatus', 'deadline', 'dueBucket', 'expiresAt', 'emailClaims', 'childMatchKeys'];
 
 export function toItem(report: Report, version: number, retentionDays: number): Record<string, unknown> {
-  const closedAt = report.closedAt ? new Date(report.closedAt) : undefined;
+  // Retention starts at closure once the report is also registered in the case system (DESIGN.md, "Retention").
+  const retainedFrom = retentionStartsAt(report);
+  const closedAt = retainedFrom ? new Date(retainedFrom) : undefined;
   return {
     ...reportKey(report.id),
     ...report,
@@ -181,7 +184,8 @@ export class ReportRepository implements ReportStore {
       await storageCall(() =>
         this.#client.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, { Put: this.#auditPut(stored, audit, item) }] })),
       );
-      if (typeof item.expiresAt === 'number' && stored.report.status !== 'closed') {
+      // Retention starts with this change (closed and registered in the case system): the trail expires with it.
+      if (typeof item.expiresAt === 'number' && typeof toItem(stored.report, stored.version, this.#retentionDays).expiresAt !== 'number') {
         await this.#expireAuditTrail(next.id, item.expiresAt);
       }
       return true;
@@ -326,6 +330,42 @@ export class ReportRepository implements ReportStore {
       limit,
     );
     return items.filter((item) => !this.#expired(item)).map((item) => fromItem(item).report);
+  }
+
+  /**
+   * One read of a team's list from the byTeam index: at most `limit` items (one Query, `Limit` = the items read,
+   * so a read costs what it returns, never the whole partition). Each report carries the index key just after it,
+   * so a page that ends mid-read continues exactly there.
+   */
+  async pageByTeam(teamId: string, state: 'open' | 'closed', options: { limit: number; after?: ListPosition }): Promise<TeamPage> {
+    const { partitionKey, sortKey } = reportTable.indexes.byTeam;
+    const page = await storageCall(() =>
+      this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: 'byTeam',
+          KeyConditionExpression: '#teamStatus = :teamStatus',
+          ExpressionAttributeNames: { '#teamStatus': partitionKey },
+          ExpressionAttributeValues: { ':teamStatus': `${teamId}#${state}` },
+          ScanIndexForward: state === 'open',
+          Limit: options.limit,
+          ReturnConsumedCapacity: 'TOTAL',
+          ...(options.after ? { ExclusiveStartKey: options.after } : {}),
+        }),
+      ),
+    );
+    const positionOf = (item: Record<string, unknown>): ListPosition => ({
+      pk: String(item.pk),
+      sk: String(item.sk),
+      [partitionKey]: String(item[partitionKey]),
+      [sortKey]: String(item[sortKey]),
+    });
+    const items = page.Items ?? [];
+    return {
+      entries: items.filter((item) => !this.#expired(item)).map((item) => ({ report: fromItem(item).report, after: positionOf(item) })),
+      next: page.LastEvaluatedKey ? positionOf(page.LastEvaluatedKey) : null,
+      consumedCapacity: page.ConsumedCapacity?.CapacityUnits ?? 0,
+    };
   }
 
   /**

@@ -1,70 +1,61 @@
-// Use cases: change a report (acknowledge it, record the feedback).
-//   1. Load the report; another team's is "not found".
-//   2. (feedback) Validate the input with its zod schema; each error names its field.
-//   3. Let the domain decide the change (core/domain/report.ts): refused → conflict, unchanged → the same answer.
-//   4. Save it with its audit event if nobody changed the report since it was read (optimistic lock); when
-//      someone did, read again and decide again, a few times, then answer "conflict, reload".
-import * as z from 'zod/mini';
-import { acknowledge, OUTCOMES, recordFeedback, type Change, type Report } from '../../domain/report.ts';
+// Use cases: acknowledge a report with its protection assessment, and close it with an outcome.
+//   1. Load the report; another team's is "not found" (before the body is read: another team learns nothing).
+//   2. Validate the body with its zod schema (core/domain/case-inputs.ts); each error names its field.
+//   3. The domain decides (report.ts acknowledge, outcomes.ts recordOutcome); applyChange saves it.
+import { acknowledgeBodySchema, outcomeBodySchema } from '../../domain/case-inputs.ts';
+import { recordOutcome } from '../../domain/outcomes.ts';
+import { acknowledge } from '../../domain/report.ts';
+import type { Directory } from '../../directory/directory.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
-import { logger } from '../../observability/logger.ts';
 import { concernReportDeadlines } from '../../../forms/concern-report/policy.ts';
-import { ConflictError, fieldErrors, InvalidInputError } from '../errors.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { ReportStore } from '../ports/report-store.ts';
 import { loadOwnedReport, loadReportToAssess } from './access.ts';
+import { actorOnTeam, applyChange, parseInput, type CaseChangeDependencies } from './apply-change.ts';
 import { caseSummary, type CaseSummary } from './summary.ts';
 
-export interface ChangeReportDependencies {
-  reports: ReportStore;
-  clock: Clock;
-}
+export type ChangeReportDependencies = CaseChangeDependencies;
 
-export const feedbackSchema = z.object({
-  outcome: z.enum(OUTCOMES, `must be one of: ${OUTCOMES.join(', ')}`),
-  note: z._default(z.string().check(z.trim(), z.maxLength(2_000, 'must be at most 2000 characters')), ''),
-});
-
-/** Concurrent changes are rare (a team of a few people): a few re-reads settle them. */
-const ATTEMPTS = 5;
-
-export function acknowledgeReport(deps: ChangeReportDependencies, staff: StaffIdentity, id: string | undefined): Promise<CaseSummary> {
-  return changeReport(deps, staff, id, (report) => acknowledge(report, staff.id, deps.clock.now(), concernReportDeadlines), loadReportToAssess);
-}
+/** The body of POST …/feedback: the five closing outcomes (DESIGN.md, "Second slice"). */
+export const feedbackSchema = outcomeBodySchema;
 
 /**
- * `readInput` is called only once the caller may see the report: another team learns nothing, not even which
- * body would be valid (or that the body could not be read).
+ * Acknowledging is recording the protection assessment (DESIGN.md, "Deadlines"): the body must carry it.
+ * `immediate-protection-needed` makes notify alert the team's lead at once (core/domain/notices.ts).
  */
-export async function recordReportFeedback(
+export async function acknowledgeReport(
   deps: ChangeReportDependencies,
   staff: StaffIdentity,
   id: string | undefined,
   readInput: () => unknown,
 ): Promise<CaseSummary> {
-  await loadOwnedReport(deps.reports, staff, id);
-  const parsed = feedbackSchema.safeParse(readInput());
-  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
-  return changeReport(deps, staff, id, (report) => recordFeedback(report, parsed.data, staff.id, deps.clock.now(), concernReportDeadlines));
+  // The team's member, or the out-of-hours service's staff for a report sent to them (the team keeps it).
+  await loadReportToAssess(deps.reports, staff, id);
+  const { protectionAssessment } = parseInput(acknowledgeBodySchema, readInput());
+  const report = await applyChange(
+    deps,
+    staff,
+    id,
+    (current) => acknowledge(current, staff.id, deps.clock.now(), concernReportDeadlines, protectionAssessment),
+    loadReportToAssess,
+  );
+  return caseSummary(report, deps.clock.now());
 }
 
-/** Applies a domain change with optimistic locking, re-reading on a concurrent change. */
-async function changeReport(
+/**
+ * `readInput` is called only once the caller may see the report: another team learns nothing, not even which
+ * body would be valid (or that the body could not be read). Whether the caller leads the team (only the lead
+ * may withhold feedback as inappropriate) comes from the current directory.
+ */
+export async function recordReportFeedback(
   deps: ChangeReportDependencies,
   staff: StaffIdentity,
+  directory: Directory,
   id: string | undefined,
-  decide: (report: Report) => Change,
-  load: typeof loadOwnedReport = loadOwnedReport,
+  readInput: () => unknown,
 ): Promise<CaseSummary> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const stored = await load(deps.reports, staff, id);
-    const result = decide(stored.report);
-    if (result.kind === 'refused') throw new ConflictError(result.reason);
-    if (result.kind === 'unchanged') return caseSummary(result.report, deps.clock.now());
-    if (await deps.reports.saveChange(stored, result.report, result.audit)) {
-      logger.info('report changed', { reportId: result.report.id, action: result.audit.action });
-      return caseSummary(result.report, deps.clock.now());
-    }
-  }
-  throw new ConflictError('the report is being changed by someone else; reload and try again');
+  await loadOwnedReport(deps.reports, staff, id);
+  const input = parseInput(feedbackSchema, readInput());
+  const report = await applyChange(deps, staff, id, (current) =>
+    recordOutcome(current, input, actorOnTeam(directory, staff, current).actor, deps.clock.now(), concernReportDeadlines),
+  );
+  return caseSummary(report, deps.clock.now());
 }

@@ -1,10 +1,12 @@
-// Use cases: read a team's reports.
-//   list: the open (or closed) reports of the caller's teams, nearest deadline first, as summaries.
+// Use case: read one report (the list is list-cases.ts).
 //   view: one report in full with its audit trail; the view itself is an audit event.
+import type { AuditEvent } from '../../domain/report.ts';
+import { earlierReportsLookedUp, type EarlierReport } from '../../domain/earlier-reports.ts';
 import type { Directory } from '../../directory/directory.ts';
+import type { ChildIndex } from '../ports/child-index.ts';
+import { findEarlierReports } from './earlier-reports.ts';
+import { viewAuditDue } from '../../domain/view-audit.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
-import * as z from 'zod/mini';
-import { fieldErrors, InvalidInputError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ReportStore } from '../ports/report-store.ts';
 import { loadReportToAssess } from './access.ts';
@@ -13,30 +15,42 @@ import { caseSummary } from './summary.ts';
 export interface ReadReportsDependencies {
   reports: ReportStore;
   clock: Clock;
+  /** The earlier-reports index; without it (or without a directory) the view lists none. */
+  childIndex?: ChildIndex;
 }
 
-export const listQuerySchema = z.object({
-  status: z._default(z.enum(['open', 'closed'], 'must be "open" or "closed"'), 'open'),
-});
-
-export async function listReports(deps: ReadReportsDependencies, staff: StaffIdentity, directory: Directory, query: unknown) {
-  const parsed = listQuerySchema.safeParse(query ?? {});
-  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
-  const wanted = parsed.data.status;
-  const lists = await Promise.all(staff.teamIds.map((teamId) => deps.reports.listByTeam(teamId, wanted)));
-  const now = deps.clock.now();
-  const cases = lists.flat().map((report) => caseSummary(report, now));
-  if (wanted === 'open') cases.sort((a, b) => (a.nextDeadline ?? '').localeCompare(b.nextDeadline ?? ''));
-  return {
-    teams: directory.teams.filter((t) => staff.teamIds.includes(t.id)).map((t) => ({ id: t.id, name: t.name })),
-    cases,
-  };
-}
-
-export async function viewReport(deps: ReadReportsDependencies, staff: StaffIdentity, id: string | undefined) {
+/**
+ * One report in full for a team member: the report, its team work (assignee, notes, protection assessment, thread)
+ * and its audit trail. The view is audited once per person, report and hour (core/domain/view-audit.ts).
+ * `earlierReports` (reports about the same child in the same board) stays empty until the keyed-hash index exists.
+ */
+export async function viewReport(deps: ReadReportsDependencies, staff: StaffIdentity, id: string | undefined, directory?: Directory) {
+  // The team's member, or the out-of-hours service's staff for a report sent to them (they assess it too).
   const stored = await loadReportToAssess(deps.reports, staff, id);
-  await deps.reports.addAudit({ reportId: stored.report.id, at: deps.clock.now().toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' }, stored.report);
-  const audit = await deps.reports.auditTrail(stored.report.id);
+  const now = deps.clock.now();
+  const earlier = deps.childIndex && directory ? await findEarlierReports({ reports: deps.reports, childIndex: deps.childIndex }, staff, directory, stored.report) : [];
+  let audit = await deps.reports.auditTrail(stored.report.id);
+  if (viewAuditDue(audit, staff.id, now)) {
+    // The view and its lookup of earlier reports, audited together once per person, report and hour.
+    const viewed: AuditEvent = { reportId: stored.report.id, at: now.toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' };
+    await deps.reports.addAudit(viewed, stored.report);
+    audit = [...audit, viewed];
+    if (deps.childIndex && directory) {
+      const lookup = earlierReportsLookedUp(stored.report.id, staff.id, now, earlier.length);
+      await deps.reports.addAudit(lookup, stored.report);
+      audit = [...audit, lookup];
+    }
+  }
   const { bodyHash: _hash, sentEmails, ...report } = stored.report;
-  return { summary: caseSummary(stored.report, deps.clock.now()), report, emailsSent: sentEmails, audit };
+  return {
+    summary: caseSummary(stored.report, now),
+    report,
+    assignee: report.assignee ?? null,
+    notes: report.notes ?? [],
+    protectionAssessment: report.protectionAssessment ?? null,
+    thread: report.thread ?? [],
+    earlierReports: earlier as EarlierReport[],
+    emailsSent: sentEmails,
+    audit,
+  };
 }

@@ -36,6 +36,18 @@ export type SweepSaveResult =
 /** Most reports one sweep write may carry: each is two items (report, audit) beside its digests, within DynamoDB's 100 per transaction. */
 export const MAX_ITEMS_PER_SWEEP_WRITE = 100;
 
+/** Where a team's list continues: the store's own key of the last report read (opaque to the use case). */
+export type ListPosition = Record<string, string>;
+
+/** One read of a team's list, in its order: each report with the position just after it. */
+export interface TeamPage {
+  entries: Array<{ report: Report; after: ListPosition }>;
+  /** Null when the team's list has no more reports. */
+  next: ListPosition | null;
+  /** Read capacity used (0 where that means nothing): for the benchmarks. */
+  consumedCapacity: number;
+}
+
 export interface ReportStore {
   /** Stores a new report, its first audit event and its receipt at once, keyed by the submission (report) id. */
   create(report: Report, audit: AuditEvent): Promise<CreateResult>;
@@ -54,6 +66,12 @@ export interface ReportStore {
    * At most MAX_ITEMS_PER_SWEEP_WRITE items (two per change, one per digest).
    */
   saveSweep(changes: SweepChange[], digests: Digest[]): Promise<SweepSaveResult>;
+
+  /**
+   * Up to `limit` reports of a team's list of one state, what is due first (open) or newest closed first, from
+   * `after` (the start when absent). A read, not a filter: the use case filters and pages.
+   */
+  pageByTeam(teamId: string, state: 'open' | 'closed', options: { limit: number; after?: ListPosition }): Promise<TeamPage>;
   /** Reports whose next action time has passed, with the read capacity used (0 where that means nothing). */
   due(now: Date, limit?: number): Promise<{ reports: StoredReport[]; consumedCapacity: number }>;
 }

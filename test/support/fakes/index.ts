@@ -10,5 +10,6 @@ export const sampleDirectory = parseDirectory(sample);
 export const sampleDirectorySource = fixedDirectorySource(sampleDirectory);
 export { fixedDirectorySource } from '../../../core/directory/source.ts';
 export { MemoryLedger, MemoryMailer } from './email.ts';
+export { MemoryChildIndex } from './child-index.ts';
 export { MemoryConsultationStore } from './consultation-store.ts';
 export { MemoryFiguresStore } from './figures-store.ts';

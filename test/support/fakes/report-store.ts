@@ -1,6 +1,6 @@
 // The report store in memory: the port's rules (idempotent create keyed by the submission id, optimistic
 // locking by version, the due index) without an emulator, for the use cases' unit tests.
-import type { CreateResult, ReportStore, StoredReport, SubmissionReceipt, SweepChange, SweepSaveResult } from '../../../core/app/ports/report-store.ts';
+import type { CreateResult, ListPosition, ReportStore, StoredReport, SubmissionReceipt, SweepChange, SweepSaveResult, TeamPage } from '../../../core/app/ports/report-store.ts';
 import { MAX_ITEMS_PER_SWEEP_WRITE } from '../../../core/app/ports/report-store.ts';
 import type { Digest } from '../../../core/domain/digest.ts';
 import type { AuditEvent, Report } from '../../../core/domain/report.ts';
@@ -80,6 +80,20 @@ export class MemoryReportStore implements ReportStore {
       .map((stored) => stored.report)
       .filter((report) => report.teamId === teamId && (report.status === 'closed') === (state === 'closed'))
       .slice(0, limit);
+  }
+
+  /** The same order as the byTeam index (the next deadline, then the id); the position is the last report's id. */
+  async pageByTeam(teamId: string, state: 'open' | 'closed', options: { limit: number; after?: ListPosition }): Promise<TeamPage> {
+    const sortKey = (r: Report) => `${r.status === 'closed' ? (r.closedAt ?? r.feedbackBy) : r.status === 'received' ? r.acknowledgeBy : r.feedbackBy}#${r.id}`;
+    const all = (await this.listByTeam(teamId, state, Infinity)).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+    if (state === 'closed') all.reverse();
+    const start = options.after ? all.findIndex((r) => r.id === options.after!.id) + 1 : 0;
+    const slice = all.slice(start, start + options.limit);
+    return {
+      entries: slice.map((report) => ({ report: structuredClone(report), after: { id: report.id } })),
+      next: start + options.limit < all.length && slice.length > 0 ? { id: slice.at(-1)!.id } : null,
+      consumedCapacity: 0,
+    };
   }
 
   async due(now: Date, limit = 100): Promise<{ reports: StoredReport[]; consumedCapacity: number }> {

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { acknowledgeReport, recordReportFeedback } from '../../../core/app/cases/change-report.ts';
-import { listReports, viewReport } from '../../../core/app/cases/read-reports.ts';
+import { listCases as listReports } from '../../../core/app/cases/list-cases.ts';
+import { viewReport } from '../../../core/app/cases/read-reports.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../../core/app/errors.ts';
 import { submitReport } from '../../../core/app/submit-report.ts';
 import { atLocalTime } from '../../../core/domain/calendar.ts';
@@ -13,10 +14,12 @@ import { fixedClock, MemoryReportStore, sampleDirectory, sampleDirectorySource }
 const now = atLocalTime('2026-11-25', '10:00');
 const norr: StaffIdentity = { id: 'sara.lindqvist@ekdala.example', teamIds: ['mottagning-norr'] };
 const syd: StaffIdentity = { id: 'maria.holm@ekdala.example', teamIds: ['mottagning-syd'] };
+/** The acknowledgement's body: the protection assessment is required with it (DESIGN.md, "Second slice"). */
+const assessed = () => ({ protectionAssessment: { result: 'no-immediate-risk' } });
 
 async function setup() {
   const reports = new MemoryReportStore();
-  const deps = { reports, directory: sampleDirectorySource, clock: fixedClock(now) };
+  const deps = { reports, directory: sampleDirectorySource, clock: fixedClock(now), cursorSecret: async () => 'unit-test-list-cursor-secret' };
   const id = randomUUID();
   await submitReport(deps, { submissionId: id, fields: exampleSubmission(), channel: 'json' }); // ekbacken → mottagning-norr
   return { reports, deps, id };
@@ -29,8 +32,8 @@ describe("another team's report (issue 19, item 7)", () => {
     expect(missing).toBeInstanceOf(NotFoundError);
     const attempts = [
       viewReport(deps, syd, id),
-      acknowledgeReport(deps, syd, id),
-      recordReportFeedback(deps, syd, id, () => ({ outcome: 'not-a-choice' })),
+      acknowledgeReport(deps, syd, id, assessed),
+      recordReportFeedback(deps, syd, sampleDirectory, id, () => ({ outcome: 'not-a-choice' })),
     ];
     for (const attempt of attempts) {
       const error = await attempt.catch((e: unknown) => e);
@@ -43,7 +46,7 @@ describe("another team's report (issue 19, item 7)", () => {
   it('reads no body for another team: a body that cannot be read is still "not found"', async () => {
     const { deps, id } = await setup();
     let read = false;
-    const error = await recordReportFeedback(deps, syd, id, () => {
+    const error = await recordReportFeedback(deps, syd, sampleDirectory, id, () => {
       read = true;
       throw new Error('unreadable');
     }).catch((e: unknown) => e);
@@ -55,8 +58,8 @@ describe("another team's report (issue 19, item 7)", () => {
 describe('change a report', () => {
   it('acknowledges once: a second time is harmless and adds no audit event', async () => {
     const { reports, deps, id } = await setup();
-    const first = await acknowledgeReport(deps, norr, id);
-    const second = await acknowledgeReport(deps, norr, id);
+    const first = await acknowledgeReport(deps, norr, id, assessed);
+    const second = await acknowledgeReport(deps, norr, id, assessed);
     expect(first.status).toBe('acknowledged');
     expect(second).toEqual(first);
     expect((await reports.auditTrail(id)).map((e) => e.action)).toEqual(['submitted', 'acknowledged']);
@@ -65,19 +68,19 @@ describe('change a report', () => {
   it('retries when another writer changed the report first, then gives up with a conflict', async () => {
     const { reports, deps, id } = await setup();
     reports.lostRaces = 2;
-    expect((await acknowledgeReport(deps, norr, id)).status).toBe('acknowledged');
+    expect((await acknowledgeReport(deps, norr, id, assessed)).status).toBe('acknowledged');
     const other = await setup();
     other.reports.lostRaces = 5;
-    await expect(acknowledgeReport(other.deps, norr, other.id)).rejects.toBeInstanceOf(ConflictError);
+    await expect(acknowledgeReport(other.deps, norr, other.id, assessed)).rejects.toBeInstanceOf(ConflictError);
     expect((await other.reports.get(other.id))?.report.status).toBe('received');
   });
 
   it('feedback names a bad field, then closes the report', async () => {
     const { deps, id } = await setup();
-    const invalid = await recordReportFeedback(deps, norr, id, () => ({ outcome: 'not-a-choice' })).catch((e: unknown) => e);
+    const invalid = await recordReportFeedback(deps, norr, sampleDirectory, id, () => ({ outcome: 'not-a-choice' })).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(InvalidInputError);
     expect((invalid as InvalidInputError).errors.map((e) => e.path)).toEqual(['outcome']);
-    const closed = await recordReportFeedback(deps, norr, id, () => ({ outcome: 'investigation-opened' }));
+    const closed = await recordReportFeedback(deps, norr, sampleDirectory, id, () => ({ outcome: 'investigation-opened' }));
     expect(closed).toMatchObject({ status: 'closed', outcome: 'investigation-opened', nextDeadline: null });
   });
 });

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { acknowledgeReport, recordReportFeedback } from '../../../core/app/cases/change-report.ts';
-import { listReports, viewReport } from '../../../core/app/cases/read-reports.ts';
+import { listCases } from '../../../core/app/cases/list-cases.ts';
+import { viewReport } from '../../../core/app/cases/read-reports.ts';
 import { NotFoundError } from '../../../core/app/errors.ts';
 import { submitReport } from '../../../core/app/submit-report.ts';
 import { atLocalTime } from '../../../core/domain/calendar.ts';
@@ -36,16 +37,17 @@ describe('out-of-hours staff in the portal (use cases)', () => {
     expect(day.receipt.callOutOfHours).toBeUndefined();
 
     const now = atLocalTime('2026-11-28', '01:40');
-    const deps = { reports, clock: fixedClock(now) };
+    const deps = { reports, clock: fixedClock(now), cursorSecret: async () => 'test-cursor-secret-0123456789' };
+    const assessed = () => ({ protectionAssessment: { result: 'no-immediate-risk' } });
     const nils = staffIdentity(eventOf('nils.natt@ekdala.example'), sampleDirectory);
     expect((await viewReport(deps, nils, night.id)).report.id).toBe(night.id);
     await expect(viewReport(deps, nils, day.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(acknowledgeReport(deps, nils, day.id)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await acknowledgeReport(deps, nils, night.id)).status).toBe('acknowledged');
+    await expect(acknowledgeReport(deps, nils, day.id, assessed)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await acknowledgeReport(deps, nils, night.id, assessed)).status).toBe('acknowledged');
     const stored = (await reports.get(night.id))!.report;
     expect(stored).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'nils.natt@ekdala.example', teamId: 'mottagning-norr' });
-    await expect(recordReportFeedback(deps, nils, night.id, () => ({ outcome: 'already-ongoing' }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recordReportFeedback(deps, nils, sampleDirectory, night.id, () => ({ outcome: 'already-ongoing' }))).rejects.toBeInstanceOf(NotFoundError);
     // Their list holds no team's reports: they open the ones sent to them from the service's alert.
-    expect((await listReports(deps, nils, sampleDirectory, {})).cases).toEqual([]);
+    expect((await listCases(deps, nils, sampleDirectory, {})).cases).toEqual([]);
   });
 });

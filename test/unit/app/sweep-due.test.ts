@@ -6,7 +6,7 @@ import { submitReport } from '../../../core/app/submit-report.ts';
 import { sweepDue } from '../../../core/app/sweep-due.ts';
 import { atLocalTime } from '../../../core/domain/calendar.ts';
 import { exampleSubmission } from '../../../forms/concern-report/example.ts';
-import { fixedClock, MemoryReportStore, sampleDirectorySource } from '../../support/fakes/index.ts';
+import { fixedClock, MemoryReportStore, sampleDirectory, sampleDirectorySource } from '../../support/fakes/index.ts';
 
 const staff = { id: 'sara.lindqvist@ekdala.example', teamIds: ['mottagning-norr'] };
 
@@ -48,8 +48,8 @@ describe('sweep what is due (use case)', () => {
     const at = atLocalTime('2026-11-25', '10:00');
     const id = await reportAt(reports, at);
     const deps = { reports, clock: fixedClock(at) };
-    await acknowledgeReport(deps, staff, id);
-    await recordReportFeedback(deps, staff, id, () => ({ outcome: 'already-ongoing' }));
+    await acknowledgeReport(deps, staff, id, () => ({ protectionAssessment: { result: 'no-immediate-risk' } }));
+    await recordReportFeedback(deps, staff, sampleDirectory, id, () => ({ outcome: 'already-ongoing' }));
     expect((await reports.get(id))?.report.nextActionAt).toBeUndefined();
     expect((await sweepDue({ reports, directory: sampleDirectorySource }, atLocalTime('2026-12-31', '12:00'))).due).toBe(0);
   });
@@ -82,7 +82,7 @@ describe('sweep digests (use case, against the in-memory store’s transactional
     const reports = new MemoryReportStore();
     const at = atLocalTime('2026-11-25', '10:00');
     const id = await reportAt(reports, at);
-    await acknowledgeReport({ reports, clock: fixedClock(at) }, staff, id);
+    await acknowledgeReport({ reports, clock: fixedClock(at) }, staff, id, () => ({ protectionAssessment: { result: 'no-immediate-risk' } }));
     const reminderAt = new Date((await reports.get(id))!.report.reminderAt!);
     await sweepDue(deps(reports), reminderAt);
     expect([...reports.digests.values()].map((d) => [d.recipient, d.entries.map((e) => e.ledgerKey)])).toEqual([

@@ -47,23 +47,63 @@ function confirmStep(context: ActionContext, options: { title: string; text: str
   return box;
 }
 
+/** The protection assessment's two results, in the social worker's words (DESIGN.md, "Deadlines"). */
+const ASSESSMENTS = [
+  { value: 'no-immediate-risk', label: 'Inget omedelbart skyddsbehov' },
+  { value: 'immediate-protection-needed', label: 'Barnet behöver skydd omedelbart', help: 'teamets ledare får ett mejl direkt' },
+] as const;
+
+/** Acknowledging is recording the protection assessment: the result is required, a note optional. */
 export function acknowledgeBlock(context: ActionContext, c: CaseSummary): HTMLElement {
   const block = el('div', { class: 'action', id: 'acknowledge' });
   const start = el('button', { type: 'button' }, 'Bekräfta mottagandet…');
+  const choices = el('div', { class: 'choices' });
+  for (const choice of ASSESSMENTS) {
+    const id = `assessment-${choice.value}`;
+    choices.append(
+      el(
+        'div',
+        { class: 'choice' },
+        el('input', { type: 'radio', name: 'assessment', id, value: choice.value, required: '' }),
+        el('label', { for: id }, choice.label, 'help' in choice ? el('span', { class: 'help' }, ` – ${choice.help}`) : ''),
+      ),
+    );
+  }
+  const assessmentError = el('p', { class: 'error', id: 'assessment-error', hidden: '' });
+  const fieldset = el(
+    'fieldset',
+    { class: 'field', id: 'assessment' },
+    el('legend', {}, 'Skyddsbedömning ', el('span', { class: 'req', 'aria-hidden': 'true' }, '*')),
+    assessmentError,
+    choices,
+  );
+  const note = el('textarea', { id: 'assessment-note', name: 'assessmentNote', rows: '3', maxlength: '2000' });
   const intro = [
-    el('h3', {}, 'Bekräfta mottagandet'),
-    el('p', {}, 'Bekräfta att teamet har tagit emot anmälan och gör skyddsbedömningen. Anmälaren ser att mottagandet är bekräftat.'),
+    el('h3', {}, 'Skyddsbedömning och mottagande'),
+    el('p', {}, 'Gör skyddsbedömningen och bekräfta att teamet har tagit emot anmälan. Anmälaren ser att mottagandet är bekräftat, aldrig bedömningen.'),
+    fieldset,
+    el('div', { class: 'field' }, el('label', { for: 'assessment-note' }, 'Motivering (frivillig, bara för teamet)'), note),
     el('div', { class: 'actions' }, start),
   ];
   block.append(...intro);
   start.addEventListener('click', () => {
+    const chosen = ASSESSMENTS.find((a) => a.value === block.querySelector<HTMLInputElement>('input[name=assessment]:checked')?.value);
+    if (!chosen) {
+      assessmentError.hidden = false;
+      assessmentError.replaceChildren(el('span', { class: 'visually-hidden' }, 'Fel: '), 'Välj resultatet av skyddsbedömningen.');
+      block.querySelector<HTMLInputElement>('input[name=assessment]')?.focus();
+      return;
+    }
+    assessmentError.hidden = true;
+    const noteText = note.value.trim();
     const box = confirmStep(context, {
       title: `Bekräfta mottagandet av ${c.reference}?`,
-      text: ['Bekräftelsen registreras i händelseloggen med ditt namn och kan inte ångras.'],
+      text: [`Skyddsbedömning: ${chosen.label}.`, 'Bekräftelsen registreras i händelseloggen med ditt namn och kan inte ångras.'],
       yes: 'Ja, bekräfta mottagandet',
       no: 'Avbryt',
       onYes: async () => {
-        await api(`/api/cases/${encodeURIComponent(c.id)}/acknowledge`, { method: 'POST' });
+        const protectionAssessment = noteText ? { result: chosen.value, note: noteText } : { result: chosen.value };
+        await api(`/api/cases/${encodeURIComponent(c.id)}/acknowledge`, { method: 'POST', body: { protectionAssessment } });
         await context.reload('Mottagandet är bekräftat.');
       },
       onNo: () => {
