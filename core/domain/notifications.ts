@@ -4,7 +4,8 @@
 //   INSERT                                   → "alert:<contact>" to each team contact, "receipt" to the reporter
 //   MODIFY reminderSentAt became set          → "reminder:<contact>" to each team contact (unless pointless)
 //   MODIFY escalationCount increased to n     → "escalation#<n>" to the team lead
-//   MODIFY status became closed with feedback → "outcome" to the reporter
+//   the reporter's side (receipt with or without the status link, "status-link", "outcome" notice, thread
+//   notices): reporter-emails.ts
 //
 // One email per recipient: a bad address or a failed send affects one person's email, and a retry re-sends
 // only what is missing.
@@ -13,6 +14,7 @@ import { workingDaysBetween } from './calendar.ts';
 import type { DeadlinePolicy } from './deadlines.ts';
 import { actionsDue, type OverdueDeadline } from './follow-up.ts';
 import type { Report } from './report.ts';
+import { receiptFor, reporterSideEmails } from './reporter-emails.ts';
 import type { EmailKind, EscalationFacts } from '../email/templates.ts';
 
 export interface ReportChange {
@@ -54,7 +56,7 @@ export function decide(change: ReportChange, directory: Directory, policy: Deadl
 
   if (change.eventName === 'INSERT') {
     for (const to of contacts) emails.push({ key: `alert:${to}`, kind: 'alert', to });
-    emails.push({ key: 'receipt', kind: 'receipt', to: next.submission.reporter.email });
+    emails.push(receiptFor(next, directory));
   } else {
     const previous = change.oldReport;
     if (!previous) return { emails: [], team, teamMissing: missing };
@@ -73,9 +75,7 @@ export function decide(change: ReportChange, directory: Directory, policy: Deadl
       });
     }
 
-    if (previous.status !== 'closed' && next.status === 'closed' && next.feedback) {
-      emails.push({ key: 'outcome', kind: 'outcome', to: next.submission.reporter.email });
-    }
+    emails.push(...reporterSideEmails(previous, next, directory, team));
   }
   return { emails, team, teamMissing: missing };
 }

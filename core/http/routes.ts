@@ -18,6 +18,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/forms/concern-report/submissions', function: 'submit', auth: 'public' },
   { method: 'GET', path: '/status/{token}', function: 'status', auth: 'public' },
   { method: 'GET', path: '/api/status/{token}', function: 'status', auth: 'public' },
+  // The reporter writes: JSON from a script, or the status page's plain form post (works without JavaScript).
+  { method: 'POST', path: '/api/status/{token}/messages', function: 'status', auth: 'public' },
   // The portal pages hold no data: they load it from the staff API with the signed-in user's token.
   { method: 'GET', path: '/cases', function: 'cases', auth: 'public' },
   { method: 'GET', path: '/cases/{id}', function: 'cases', auth: 'public' },
@@ -25,6 +27,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/acknowledge', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/feedback', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/verify-reporter', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/questions', function: 'cases', auth: 'staff' },
   // The directory, kept by the administrators (the function checks that the caller is one, by verified email).
   { method: 'GET', path: '/admin', function: 'directory', auth: 'public' },
   { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },

@@ -37,6 +37,8 @@ const text = (max: number) =>
 // combining marks with nothing to sit on, and the few letters that draw nothing (Hangul fillers, Braille blank).
 const INVISIBLE = /^[\p{Z}\p{C}\p{M}\s\u115f\u1160\u3164\uffa0\u2800]*$/u;
 const visible = z.refine<string>((value) => !INVISIBLE.test(value), 'is required');
+/** The form's "something a person can see" rule, for every text a person writes elsewhere (the reporter's thread). */
+export const isVisibleText = (value: string): boolean => !INVISIBLE.test(value);
 const required = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'is required'), visible, z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 const optionalText = (max: number) => z._default(text(max), '');

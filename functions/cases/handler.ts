@@ -3,6 +3,7 @@
 import { reportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { acknowledgeReport, recordReportFeedback } from '../../core/app/cases/change-report.ts';
 import { listReports, viewReport } from '../../core/app/cases/read-reports.ts';
+import { askReporterQuestion, verifyReporterOfReport } from '../../core/app/cases/reporter-thread.ts';
 import { isUuid } from '../../core/app/ids.ts';
 import { systemClock, type Clock } from '../../core/app/ports/clock.ts';
 import type { DirectorySource } from '../../core/app/ports/directory.ts';
@@ -41,11 +42,15 @@ export function createCasesHandler(given?: CasesDependencies) {
       case 'GET /api/cases':
         return json(200, await listReports(deps, staff, directory, event.queryStringParameters));
       case 'GET /api/cases/{id}':
-        return json(200, await viewReport(deps, staff, id));
+        return json(200, await viewReport(deps, staff, id, directory));
       case 'POST /api/cases/{id}/acknowledge':
         return json(200, await acknowledgeReport(deps, staff, id));
       case 'POST /api/cases/{id}/feedback':
         return json(200, await recordReportFeedback(deps, staff, id, () => readBody(event, { maxBytes: 8 * 1024, accept: ['json'] }).value));
+      case 'POST /api/cases/{id}/verify-reporter':
+        return json(200, await verifyReporterOfReport(deps, staff, directory, id));
+      case 'POST /api/cases/{id}/questions':
+        return json(201, await askReporterQuestion(deps, staff, directory, id, () => readBody(event, { maxBytes: 16 * 1024, accept: ['json'] }).value));
       default:
         throw notFound();
     }

@@ -11,7 +11,7 @@ import { sesMailer } from '../../core/adapters/ses/mailer.ts';
 import { deliverEmails, type DeliverEmailsDependencies } from '../../core/app/deliver-emails.ts';
 import { systemClock } from '../../core/app/ports/clock.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
-import { statusLinkSecret } from '../../core/config/secrets.ts';
+import { statusLinkKeyring } from '../../core/config/secrets.ts';
 import { directorySource } from '../../core/directory/source.ts';
 import { errorSummary } from '../../core/observability/error-summary.ts';
 import { logger } from '../../core/observability/logger.ts';
@@ -44,7 +44,7 @@ async function resolve(given: Partial<NotifyDependencies>): Promise<NotifyDepend
     ledger: given.ledger ?? notifyLedger(),
     clock: given.clock ?? systemClock,
     directory,
-    statusSecret: given.statusSecret ?? statusLinkSecret,
+    statusKeys: given.statusKeys ?? statusLinkKeyring,
     publicUrl: given.publicUrl ?? runtimeConfig().PUBLIC_URL,
     policy: given.policy ?? concernReportDeadlines,
     concurrency: given.concurrency ?? notifySettings.concurrency,

@@ -5,6 +5,7 @@
 //   4. Save it with its audit event if nobody changed the report since it was read (optimistic lock); when
 //      someone did, read again and decide again, a few times, then answer "conflict, reload".
 import * as z from 'zod/mini';
+import type { Directory } from '../../directory/directory.ts';
 import { acknowledge, OUTCOMES, recordFeedback, type Change, type Report } from '../../domain/report.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
 import { logger } from '../../observability/logger.ts';
@@ -49,20 +50,22 @@ export async function recordReportFeedback(
 }
 
 /** Applies a domain change with optimistic locking, re-reading on a concurrent change. */
-async function changeReport(
+export async function changeReport(
   deps: ChangeReportDependencies,
   staff: StaffIdentity,
   id: string | undefined,
   decide: (report: Report) => Change,
+  /** Given, the answer carries the reporter's trust by the current directory. */
+  directory?: Directory,
 ): Promise<CaseSummary> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const stored = await loadOwnedReport(deps.reports, staff, id);
     const result = decide(stored.report);
     if (result.kind === 'refused') throw new ConflictError(result.reason);
-    if (result.kind === 'unchanged') return caseSummary(result.report, deps.clock.now());
+    if (result.kind === 'unchanged') return caseSummary(result.report, deps.clock.now(), directory);
     if (await deps.reports.saveChange(stored, result.report, result.audit)) {
       logger.info('report changed', { reportId: result.report.id, action: result.audit.action });
-      return caseSummary(result.report, deps.clock.now());
+      return caseSummary(result.report, deps.clock.now(), directory);
     }
   }
   throw new ConflictError('the report is being changed by someone else; reload and try again');

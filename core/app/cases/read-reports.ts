@@ -25,7 +25,7 @@ export async function listReports(deps: ReadReportsDependencies, staff: StaffIde
   const wanted = parsed.data.status;
   const lists = await Promise.all(staff.teamIds.map((teamId) => deps.reports.listByTeam(teamId, wanted)));
   const now = deps.clock.now();
-  const cases = lists.flat().map((report) => caseSummary(report, now));
+  const cases = lists.flat().map((report) => caseSummary(report, now, directory));
   if (wanted === 'open') cases.sort((a, b) => (a.nextDeadline ?? '').localeCompare(b.nextDeadline ?? ''));
   return {
     teams: directory.teams.filter((t) => staff.teamIds.includes(t.id)).map((t) => ({ id: t.id, name: t.name })),
@@ -33,10 +33,10 @@ export async function listReports(deps: ReadReportsDependencies, staff: StaffIde
   };
 }
 
-export async function viewReport(deps: ReadReportsDependencies, staff: StaffIdentity, id: string | undefined) {
+export async function viewReport(deps: ReadReportsDependencies, staff: StaffIdentity, id: string | undefined, directory?: Directory) {
   const stored = await loadOwnedReport(deps.reports, staff, id);
   await deps.reports.addAudit({ reportId: stored.report.id, at: deps.clock.now().toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' }, stored.report);
   const audit = await deps.reports.auditTrail(stored.report.id);
   const { bodyHash: _hash, sentEmails, ...report } = stored.report;
-  return { summary: caseSummary(stored.report, deps.clock.now()), report, emailsSent: sentEmails, audit };
+  return { summary: caseSummary(stored.report, deps.clock.now(), directory), report, emailsSent: sentEmails, audit };
 }
