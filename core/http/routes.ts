@@ -36,6 +36,12 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/directory/history', function: 'directory', auth: 'staff' },
 ];
 
+/**
+ * Every request no route matches: the web function answers the HTML 404 page (JSON under /api/). API Gateway's
+ * `$default` route in AWS; the local server sends unmatched requests the same way.
+ */
+export const defaultRoute = { routeKey: '$default', function: 'web' } as const satisfies { routeKey: string; function: FunctionName };
+
 export interface RouteMatch {
   route: RouteDefinition;
   pathParameters: Record<string, string>;
