@@ -27,7 +27,7 @@ const sv = {
   outcomes: words({
     'investigation-opened': { text: 'Socialtjänsten har inlett en utredning.', note: 'Socialtjänsten lämnar inte ut mer än så: vad utredningen gäller omfattas av sekretess.' },
     'investigation-not-opened': { text: 'Socialtjänsten har beslutat att inte inleda en utredning.', note: 'Är du fortfarande orolig, eller får du veta mer: gör en ny orosanmälan.' },
-    'already-ongoing': { text: 'En utredning om barnet pågår redan. Det du anmälde tas med i den.', note: 'Socialtjänsten lämnar inte ut mer än så: vad utredningen gäller omfattas av sekretess.' },
+    'already-ongoing': { text: 'En utredning pågår redan.', note: 'Det du anmälde tas med i den. Socialtjänsten lämnar inte ut mer än så: vad utredningen gäller omfattas av sekretess.' },
     'forwarded-to-responsible-municipality': { text: 'Anmälan har skickats vidare till den kommun som ansvarar för barnet. Den kommunen lämnar återkoppling till dig.' },
     closed: { text: 'Socialtjänsten har avslutat ärendet utan återkoppling här.' },
   }),
@@ -72,7 +72,7 @@ const en: StatusTexts = {
   outcomes: words({
     'investigation-opened': { text: 'Social services have opened an investigation.', note: 'Social services say no more than this: what an investigation is about is confidential.' },
     'investigation-not-opened': { text: 'Social services have decided not to open an investigation.', note: 'If you are still worried, or learn more, make a new concern report.' },
-    'already-ongoing': { text: 'An investigation about the child is already ongoing. What you reported is taken into it.', note: 'Social services say no more than this: what an investigation is about is confidential.' },
+    'already-ongoing': { text: 'An investigation is already ongoing.', note: 'What you reported is taken into it. Social services say no more than this: what an investigation is about is confidential.' },
     'forwarded-to-responsible-municipality': { text: 'The report has been forwarded to the municipality responsible for the child. That municipality gives you feedback.' },
     closed: { text: 'Social services have closed the matter without feedback here.' },
   }),
