@@ -50,7 +50,7 @@ export function createCasesHandler(given?: CasesDependencies) {
       case 'POST /api/cases/{id}/verify-reporter':
         return json(200, await verifyReporterOfReport(deps, staff, directory, id));
       case 'POST /api/cases/{id}/questions':
-        return json(201, await askReporterQuestion(deps, staff, directory, id, () => readBody(event, { maxBytes: 16 * 1024, accept: ['json'] }).value));
+        return json(201, await askReporterQuestion(deps, staff, directory, id, () => readBody(event, { maxBytes: 32 * 1024, accept: ['json'] }).value));
       default:
         throw notFound();
     }
