@@ -6,6 +6,7 @@
 // with DOM APIs and textContent, never as HTML.
 import { api } from './portal/api.ts';
 import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/actions.ts';
+import { reporterSection } from './portal/thread.ts';
 import { ApiError } from './portal/api-error.ts';
 import { finishHostedSignIn, startHostedSignIn, type CognitoClient } from './portal/cognito.ts';
 import type { CaseDetail, CaseList, CaseSummary } from './portal/contract.ts';
@@ -307,7 +308,7 @@ function start(root: HTMLElement): void {
     );
 
     document.title = `Anmälan ${c.reference} – ${T.portal}`;
-    show(el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')), heading, badges.childNodes.length ? badges : el('span'), done ?? el('span'), statusFacts, actions, content, trail);
+    show(el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')), heading, badges.childNodes.length ? badges : el('span'), done ?? el('span'), statusFacts, actions, reporterSection(actionContext, data), content, trail);
     if (done) done.focus();
     else focusHeading();
   }
