@@ -54,7 +54,7 @@ function renderThread(status: ReporterStatus, options: StatusPageOptions) {
   const lang = status.language;
   const t = statusTexts[lang];
   const messages = status.thread.length
-    ? html`<ol class="audit thread">${status.thread.map(
+    ? html`<ol class="thread">${status.thread.map(
         (entry) =>
           html`<li><p><strong>${entry.from === 'team' ? t.thread.fromTeam : t.thread.fromYou}</strong>, <time datetime="${entry.at}">${formatLocal(entry.at, lang)}</time></p><p class="pre">${entry.text}</p></li>`,
       )}</ol>`

@@ -46,7 +46,7 @@ export function reporterSection(context: ActionContext, data: CaseDetail): HTMLE
   section.append(el('h3', {}, 'Frågor och svar'));
   section.append(
     thread.length
-      ? el('ol', { class: 'audit thread' }, ...thread.map((entry) => el('li', {}, el('p', {}, el('strong', {}, entry.from === 'team' ? `Teamet${entry.by ? ` (${entry.by})` : ''}` : 'Anmälaren'), ', ', timeEl(entry.at)), el('p', { class: 'pre' }, entry.text))))
+      ? el('ol', { class: 'thread' }, ...thread.map((entry) => el('li', {}, el('p', {}, el('strong', {}, entry.from === 'team' ? `Teamet${entry.by ? ` (${entry.by})` : ''}` : 'Anmälaren'), ', ', timeEl(entry.at)), el('p', { class: 'pre' }, entry.text))))
       : el('p', {}, 'Inga meddelanden ännu.'),
   );
 
