@@ -233,7 +233,12 @@ function start(root: HTMLElement): void {
 
     const statusFacts = facts([
       ['Status', T.statuses[c.status]],
-      ['Skola', c.routedToFallback ? `${school} (skolan finns inte i katalogen – anmälan gick till reservteamet)` : school],
+      [
+        'Skola',
+        c.routedToFallback
+          ? `${s.schoolName ? `${s.schoolName} (skrivet av anmälaren)` : school} (skolan finns inte i katalogen – anmälan gick till reservteamet)`
+          : school,
+      ],
       ['Brådska', labels.urgency[c.urgency]],
       ['Inkom', timeEl(c.submittedAt)],
       [
