@@ -70,5 +70,7 @@ export function createNotifyHandler(given: Partial<NotifyDependencies> = {}) {
 }
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  // No resetKeys: this function appends no keys of its own, and in local mode (one process for every handler) a
+  // reset here would clear the correlation id of an HTTP request running beside it.
+  .use(injectLambdaContext(logger))
   .handler(createNotifyHandler());

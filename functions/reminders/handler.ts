@@ -10,7 +10,9 @@ import { logger } from '../../core/observability/logger.ts';
 export type { SweepResult };
 
 export const handler = middy<Pick<ScheduledEvent, 'time'>, SweepResult>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  // No resetKeys: this function appends no keys of its own, and in local mode (one process for every handler) a
+  // reset here would clear the correlation id of an HTTP request running beside it.
+  .use(injectLambdaContext(logger))
   .handler(async (event) => {
     const result = await sweepDue(reportRepository(), new Date(event.time));
     logger.info('sweep finished', { ...result });

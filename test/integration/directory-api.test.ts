@@ -153,8 +153,9 @@ describe('a saved change takes effect within the cache age, with no deploy', () 
       team.contacts = team.contacts.filter((c) => c.email !== 'lina.berg@ekdala.example');
       directory.schools = directory.schools.map((s) => (s.namedContact === 'lina.berg@ekdala.example' ? { ...s, namedContact: 'omar.nilsson@ekdala.example' } : s));
     });
-    // The same token: it still proves who she is, but the directory no longer puts her in the team.
-    expect((await call('GET', `/api/cases/${submitted.json.id}`, lina)).status).toBe(403);
+    // The same token: it still proves who she is, but the directory no longer puts her in the team: her team's
+    // report is now "not found" for her, as any report of another team is (issue 19, item 7).
+    expect((await call('GET', `/api/cases/${submitted.json.id}`, lina)).status).toBe(404);
     const list = await call('GET', '/api/cases', lina);
     expect(list.json.cases).toEqual([]);
     expect((await call('GET', `/api/cases/${submitted.json.id}`, await signIn(stack.url, 'omar.nilsson@ekdala.example'))).status).toBe(200);
