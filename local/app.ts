@@ -10,7 +10,6 @@ import { signIn, verifyDevToken } from './dev-auth.ts';
 import { lambdaContext, startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
 import { submitThrottle, type Throttle } from '../core/http/throttling.ts';
 import { submitRateLimit } from './rate-limit.ts';
-import { loggerTurns } from './logger-turns.ts';
 
 export const PROJECT_ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 export const SAMPLE_DIRECTORY = join(PROJECT_ROOT, 'directory', 'sample.json');
@@ -96,15 +95,14 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
     },
   ];
 
-  const turns = loggerTurns();
   const server: Server = await startHttpServer({
     port: options.port,
     handlers: {
-      web: turns.request(web as unknown as HttpHandler),
-      submit: turns.request(submit as unknown as HttpHandler),
-      cases: turns.request(cases as unknown as HttpHandler),
-      status: turns.request(status as unknown as HttpHandler),
-      directory: turns.request(directoryAdmin as unknown as HttpHandler),
+      web: web as unknown as HttpHandler,
+      submit: submit as unknown as HttpHandler,
+      cases: cases as unknown as HttpHandler,
+      status: status as unknown as HttpHandler,
+      directory: directoryAdmin as unknown as HttpHandler,
     },
     verifyToken: verifyDevToken,
     devRoutes,
@@ -122,7 +120,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   const poller = await startStreamPoller({
     dynamoEndpoint: options.dynamoEndpoint,
     tableName,
-    handler: turns.consumer(notify as unknown as import('./stream-poller.ts').StreamHandler),
+    handler: notify as unknown as import('./stream-poller.ts').StreamHandler,
     dlqFile: process.env.NOTIFY_DLQ_FILE ?? join(PROJECT_ROOT, '.local', 'notify-dlq.jsonl'),
     log: options.log,
   });
