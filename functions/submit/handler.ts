@@ -11,14 +11,23 @@ import { badRequest } from '../../core/http/errors.ts';
 import { header, type ParsedHttpEvent } from '../../core/http/event.ts';
 import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
-import { MAX_BODY_BYTES, type Language } from '../../forms/concern-report/index.ts';
+import { concernReportForm, MAX_BODY_BYTES, type Language } from '../../forms/concern-report/index.ts';
 import { renderFormPage } from '../../web/pages/form-page.ts';
+import { receiptCopy } from '../../web/pages/receipt-copy.ts';
 import { renderReceiptPage } from '../../web/pages/receipt-page.ts';
 
 export { HONEYPOT_FIELD } from '../../core/app/submit-report.ts';
 export type SubmitDependencies = SubmitReportDependencies;
 
 const defaults = (): SubmitDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock });
+
+/** What was sent, as the form's schema reads it, for the receipt page's printable copy (none for a body it refuses). */
+async function copyOf(deps: SubmitDependencies, lang: Language, fields: Record<string, unknown>) {
+  const parsed = concernReportForm.schema.safeParse(fields);
+  if (!parsed.success) return undefined;
+  const school = (await deps.directory.current()).schools.find((s) => s.id === parsed.data.schoolId);
+  return receiptCopy(lang, parsed.data, school?.name ?? (parsed.data.schoolName || null));
+}
 
 export function createSubmitHandler(given?: SubmitDependencies) {
   let deps = given;
@@ -36,7 +45,7 @@ export function createSubmitHandler(given?: SubmitDependencies) {
     const submissionId = headerId ?? (isFormPost ? String(fields.submissionId ?? '') : undefined);
     try {
       const { receipt } = await submitReport(deps, { submissionId, fields, channel: kind });
-      if (isFormPost) return html(201, renderReceiptPage({ lang, ...receipt }));
+      if (isFormPost) return html(201, renderReceiptPage({ lang, ...receipt, copy: await copyOf(deps, lang, fields) }));
       return json(201, receipt);
     } catch (error) {
       if (!isFormPost) throw error;

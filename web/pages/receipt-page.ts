@@ -11,6 +11,8 @@ export interface ReceiptInput {
   reference: string;
   acknowledgeBy: string;
   feedbackBy: string;
+  /** What was sent (the form post's page only), shown for printing: see receipt-copy.ts. */
+  copy?: SafeHtml;
 }
 
 const NEXT_HEADING = { sv: 'Vad händer nu?', en: 'What happens next?' } as const;
@@ -42,5 +44,7 @@ export function receiptBody(lang: Language, values?: Omit<ReceiptInput, 'lang'>)
 
 export function renderReceiptPage(input: ReceiptInput): string {
   const texts = concernReportTexts[input.lang].receipt;
-  return page({ lang: input.lang, title: `${texts.title} – ${input.reference}`, body: receiptBody(input.lang, input) });
+  const body = input.copy ? html`${receiptBody(input.lang, input)}
+${input.copy}` : receiptBody(input.lang, input);
+  return page({ lang: input.lang, title: `${texts.title} – ${input.reference}`, body });
 }
