@@ -16,7 +16,7 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROBE = fileURLToPath(new URL('./import-probe.mjs', import.meta.url));
 const SAMPLE_DIRECTORY = join(REPO_ROOT, 'directory', 'sample.json');
 
-export const FUNCTIONS = ['web', 'submit', 'status', 'cases', 'notify', 'reminders'] as const;
+export const FUNCTIONS = ['web', 'submit', 'status', 'cases', 'directory', 'notify', 'reminders'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 export const EMPTY = 'empty handler';
 export const SES_ONLY = 'SES-only sample';
@@ -26,13 +26,14 @@ const FLOOR_PREFIX = 'floor: ';
 
 /**
  * Each function's floor: `floor: <file>` is bench/floors/<file>.ts (see bench/floors/README.md); functions with the
- * same SDK clients may share one. `web` uses no SDK client, so the empty handler is its floor.
+ * same SDK clients may share one. `web` reads the directory from the table, so its floor is a DynamoDB one too.
  */
 export const FLOORS: Readonly<Record<FunctionName, string>> = {
-  web: EMPTY,
+  web: `${FLOOR_PREFIX}web`,
   submit: `${FLOOR_PREFIX}submit`,
   status: `${FLOOR_PREFIX}status`,
   cases: `${FLOOR_PREFIX}cases`,
+  directory: `${FLOOR_PREFIX}directory`,
   notify: `${FLOOR_PREFIX}notify`,
   reminders: `${FLOOR_PREFIX}reminders`,
 };

@@ -11,18 +11,21 @@ import { createTable, LOCAL_CREDENTIALS } from '../local/dynamodb.ts';
 import { benchNotify, type NotifyFigures } from './notify.ts';
 import { benchSubmit, type SubmitFigures } from './submit.ts';
 import { benchSweep, type SweepFigures } from './sweep.ts';
+import { benchFigures, type FiguresBenchFigures } from './figures.ts';
 
 export interface StorageOptions {
   submit: { rounds: number; perRound: number; warmup: number };
   notify: { rounds: number; records: number };
   sweep: { sizes: number[]; sweepRuns: number; parallel: number };
+  figures: { sizes: number[]; reads: number };
 }
 
 export interface StorageFigures {
   submit: SubmitFigures;
   notify: NotifyFigures;
   sweep: SweepFigures;
-  seconds: { submit: number; notify: number; sweep: number };
+  figures: FiguresBenchFigures;
+  seconds: { submit: number; notify: number; sweep: number; figures: number };
 }
 
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
@@ -57,7 +60,7 @@ async function main(options: StorageOptions): Promise<StorageFigures> {
   const directory = loadDirectory();
   // For seeding and fixtures only (the functions use their own documentClient()).
   const client = plainClient(endpoint);
-  const seconds = { submit: 0, notify: 0, sweep: 0 };
+  const seconds = { submit: 0, notify: 0, sweep: 0, figures: 0 };
   const timed = async <T>(part: keyof typeof seconds, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await run();
@@ -74,8 +77,11 @@ async function main(options: StorageOptions): Promise<StorageFigures> {
   const sweep = await timed('sweep', () =>
     benchSweep({ client: seedClient, sweepClient, endpoint: sweepEndpoint, tableName: `${config.TABLE_NAME}-sweep`, directory, ...options.sweep }, progress),
   );
+  const figures = await timed('figures', () =>
+    benchFigures({ client, endpoint, tableName: `${config.TABLE_NAME}-figures`, directory, ...options.figures }, progress),
+  );
   for (const c of [client, sweepClient, seedClient]) c.destroy();
-  return { submit, notify, sweep, seconds };
+  return { submit, notify, sweep, figures, seconds };
 }
 
 if (!process.send) throw new Error('bench/storage.ts is started by bench/run.ts (it reports over IPC)');

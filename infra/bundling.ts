@@ -13,11 +13,12 @@ export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const
  * Builtins the bundles take as CommonJS instead of ESM imports. The AWS SDK imports node:http and node:https as
  * ESM; for node:http that makes Node read every export of the module, which loads undici (fetch, WebSocket) at
  * cold start for nothing (nodejs/node#57649; measured by `npm run bench`). These files hand over the same
- * modules through process.getBuiltinModule instead.
+ * modules through process.getBuiltinModule instead; node:stream/web, which middy imports for streaming responses
+ * only, on first use.
  */
 export const builtinAliases: Readonly<Record<string, string>> = Object.fromEntries(
-  ['http', 'https'].flatMap((name) => {
-    const shim = fileURLToPath(new URL(`./node-builtins/${name}.cjs`, import.meta.url));
+  Object.entries({ http: 'http.cjs', https: 'https.cjs', 'stream/web': 'stream-web.cjs' }).flatMap(([name, file]) => {
+    const shim = fileURLToPath(new URL(`./node-builtins/${file}`, import.meta.url));
     return [
       [name, shim],
       [`node:${name}`, shim],

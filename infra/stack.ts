@@ -9,6 +9,7 @@ import { Api, ApiRoutes } from './constructs/api.ts';
 import { Auth } from './constructs/auth.ts';
 import { Edge } from './constructs/edge.ts';
 import { DirectorySeed } from './constructs/directory-seed.ts';
+import { Figures } from './constructs/figures.ts';
 import { OperatorAlerts, Monitoring } from './constructs/monitoring.ts';
 import { Email, Notifications } from './constructs/notifications.ts';
 import { Reminders } from './constructs/reminders.ts';
@@ -36,6 +37,7 @@ export class ConcernIntakeStack extends Stack {
   /** Where people open the system: the edge's address when there is one, else the API's. */
   readonly publicUrl: string;
   readonly directorySeed: DirectorySeed;
+  readonly figures: Figures;
 
   constructor(scope: Construct, id: string, props: ConcernIntakeStackProps) {
     super(scope, id, {
@@ -96,6 +98,7 @@ export class ConcernIntakeStack extends Stack {
       submitConcurrency: concurrency ? 20 : undefined,
       logRetention,
     });
+    this.figures = new Figures(this, 'Figures', { storage: this.storage, directoryPath, environment, logRetention });
     new ApiRoutes(this, 'Routes', {
       api: this.api.httpApi,
       handlers: {
@@ -104,6 +107,7 @@ export class ConcernIntakeStack extends Stack {
         status: this.web.functions.status.function,
         cases: this.web.functions.cases.function,
         directory: this.web.functions.directory.function,
+        stats: this.figures.stats.function,
       },
       staffAuthorizer: this.auth.authorizer,
       // All clients together on the public submit route (core/http/throttling.ts, shared with local mode).
@@ -129,11 +133,12 @@ export class ConcernIntakeStack extends Stack {
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       topic: this.alerts.topic,
-      functions: [...Object.values(this.web.functions), this.notifications.notify, this.reminders.reminders],
+      functions: [...Object.values(this.web.functions), this.notifications.notify, this.reminders.reminders, this.figures.counter, this.figures.stats],
       api: this.api.httpApi,
       failureQueues: [
         { name: 'NotifyFailures', queue: this.notifications.failures },
         { name: 'ReminderFailures', queue: this.reminders.failures },
+        { name: 'FiguresCounterFailures', queue: this.figures.failures },
       ],
       reminders: this.reminders.reminders.function,
       reminderRate: this.reminders.rate,

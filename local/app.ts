@@ -55,7 +55,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   });
   await createTable(options.dynamoEndpoint, tableName);
 
-  const [{ handler: web }, { handler: submit }, { handler: cases }, { handler: status }, { handler: directoryAdmin }, reminders, { seedLocalDirectory }, { directorySource }] =
+  const [{ handler: web }, { handler: submit }, { handler: cases }, { handler: status }, { handler: directoryAdmin }, reminders, { seedLocalDirectory }, { directorySource }, { handler: stats }] =
     await Promise.all([
       import('../functions/web/handler.ts'),
       import('../functions/submit/handler.ts'),
@@ -65,6 +65,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       import('../functions/reminders/handler.ts'),
       import('./directory-seed.ts'),
       import('../core/directory/source.ts'),
+      import('../functions/stats/handler.ts'),
     ]);
   // Version 1 of the directory from the file, as the deployment seeds it (kept if the table already has one).
   options.log?.(`directory: ${await seedLocalDirectory()}`);
@@ -103,6 +104,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       cases: cases as unknown as HttpHandler,
       status: status as unknown as HttpHandler,
       directory: directoryAdmin as unknown as HttpHandler,
+      stats: stats as unknown as HttpHandler,
     },
     verifyToken: verifyDevToken,
     devRoutes,
@@ -126,6 +128,21 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   });
   stoppers.push(poller.stop);
   // --- end notify ---
+
+  // --- figures: the stream's second reader, functions/stats-counter, with its own poller and its own position ---
+  const { handler: statsCounter } = await import('../functions/stats-counter/handler.ts');
+  const { statsCounterStreamSettings } = await import('../functions/stats-counter/stream-settings.ts');
+  const counterPoller = await startStreamPoller({
+    dynamoEndpoint: options.dynamoEndpoint,
+    tableName,
+    handler: statsCounter as unknown as import('./stream-poller.ts').StreamHandler,
+    dlqFile: process.env.STATS_COUNTER_DLQ_FILE ?? join(PROJECT_ROOT, '.local', 'stats-counter-dlq.jsonl'),
+    log: options.log,
+    functionName: 'stats-counter',
+    settings: statsCounterStreamSettings,
+  });
+  stoppers.push(counterPoller.stop);
+  // --- end figures ---
 
   // --- reminders: the sweep timer (owned by the deadlines work) ---
   // As the EventBridge schedule in AWS: a sweep every few minutes with the event's time as "now".

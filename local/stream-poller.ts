@@ -31,6 +31,9 @@ export interface StreamPollerOptions {
   dlqFile: string;
   log?: (line: string) => void;
   settings?: Partial<PollerSettings>;
+  /** The consumer's name, in its Lambda context, log lines and dead letters (each consumer has its own poller and
+   * its own position in every shard, as each Lambda event source mapping does). Default: notify. */
+  functionName?: string;
 }
 
 export interface PollerSettings {
@@ -56,7 +59,6 @@ interface ShardState {
 }
 
 const REGION = 'ddblocal';
-const FUNCTION_NAME = 'notify';
 
 /** Lambda's record shape from a DynamoDB Streams API record (DynamoDB Local leaves empty maps as `{}`). */
 export function toLambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
@@ -104,6 +106,7 @@ function fixValue(value: unknown): unknown {
 
 export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
   const settings: PollerSettings = { ...notifyStreamSettings, ...options.settings };
+  const FUNCTION_NAME = options.functionName ?? 'notify';
   const log = options.log ?? (() => undefined);
   const clientConfig = { endpoint: options.dynamoEndpoint, region: 'eu-north-1', credentials: LOCAL_CREDENTIALS };
   const dynamo = new DynamoDBClient(clientConfig);
@@ -186,7 +189,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     await appendFile(options.dlqFile, lines.map((line) => `${line}\n`).join(''));
     for (const record of records) {
       // Ids only: the key is REPORT#<uuid>, the sequence number a counter.
-      log(`notify: gave up on stream record ${record.dynamodb?.SequenceNumber} (${record.dynamodb?.Keys?.pk?.S}, ${reason}); written to ${options.dlqFile}`);
+      log(`${FUNCTION_NAME}: gave up on stream record ${record.dynamodb?.SequenceNumber} (${record.dynamodb?.Keys?.pk?.S}, ${reason}); written to ${options.dlqFile}`);
     }
   }
 
@@ -206,7 +209,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         // An identifier that matches no record fails the whole batch, as in Lambda.
         if (failedFrom < 0) failedFrom = 0;
       } catch (error) {
-        log(`notify: handler error (${(error as Error).name}) on a batch of ${remaining.length}`);
+        log(`${FUNCTION_NAME}: handler error (${(error as Error).name}) on a batch of ${remaining.length}`);
         if (settings.bisectBatchOnFunctionError && remaining.length > 1) {
           const half = Math.ceil(remaining.length / 2);
           await deliver(remaining.slice(0, half), n + 1);
@@ -272,7 +275,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
           if (readable(shard)) delivered += await pollShard(shard);
         }
       } catch (error) {
-        if (!abort.signal.aborted) log(`notify: stream poll failed (${(error as Error).name}); retrying`);
+        if (!abort.signal.aborted) log(`${FUNCTION_NAME}: stream poll failed (${(error as Error).name}); retrying`);
         await sleep(1_000);
         continue;
       }

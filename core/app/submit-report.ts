@@ -12,7 +12,8 @@ import { createReport } from '../domain/report.ts';
 import { routeReport } from '../domain/routing.ts';
 import { logger } from '../observability/logger.ts';
 import { HONEYPOT_TRIGGERED } from '../observability/log-events.ts';
-import { concernReportForm } from '../../forms/concern-report/index.ts';
+import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
+import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { ConflictError, fieldErrors, InvalidInputError, type FieldError } from './errors.ts';
 import { isUuid } from './ids.ts';
 import type { Clock } from './ports/clock.ts';
@@ -56,7 +57,7 @@ export async function submitReport(deps: SubmitReportDependencies, input: Submit
   if (!input.submissionId || !isUuid(input.submissionId)) {
     problems.push({ path: 'Idempotency-Key', message: 'must be a UUID that identifies this submission (send the same one when you retry)' });
   }
-  const parsed = concernReportForm.schema.safeParse(fields);
+  const parsed = concernReportSchema.safeParse(fields);
   if (!parsed.success) problems.push(...fieldErrors(parsed.error.issues));
   if (problems.length || !parsed.success) throw new InvalidInputError(problems);
 
@@ -67,7 +68,7 @@ export async function submitReport(deps: SubmitReportDependencies, input: Submit
     submission,
     bodyHash,
     route: routeReport(await deps.directory.current(), submission.schoolId),
-    policy: concernReportForm.deadlines,
+    policy: concernReportDeadlines,
     now: deps.clock.now(),
   });
   const result = await deps.reports.create(report, audit);
@@ -86,6 +87,6 @@ export async function submitReport(deps: SubmitReportDependencies, input: Submit
 /** What a successful submission answers, for a bot that filled the honeypot: a plausible reference, nothing stored. */
 function decoyReceipt(submissionId: string, urgency: unknown, now: Date): Receipt {
   const id = isUuid(submissionId) ? submissionId.toLowerCase() : randomUUID();
-  const { acknowledgeBy, feedbackBy } = computeDeadlines(now, urgency === 'urgent' ? 'urgent' : 'normal', concernReportForm.deadlines);
+  const { acknowledgeBy, feedbackBy } = computeDeadlines(now, urgency === 'urgent' ? 'urgent' : 'normal', concernReportDeadlines);
   return { id, reference: referenceFor(id, now), status: 'received', acknowledgeBy, feedbackBy };
 }

@@ -10,7 +10,7 @@
 import { actionsDue, afterActions } from '../domain/follow-up.ts';
 import { withNextAction, type AuditEvent } from '../domain/report.ts';
 import { logger } from '../observability/logger.ts';
-import { concernReportForm } from '../../forms/concern-report/index.ts';
+import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
 import type { ReportStore } from './ports/report-store.ts';
 
 export interface SweepResult {
@@ -27,7 +27,7 @@ export interface SweepResult {
 const MAX_PASSES = 50;
 
 export async function sweepDue(reports: ReportStore, now: Date, pageSize = 100): Promise<SweepResult> {
-  const policy = concernReportForm.deadlines;
+  const policy = concernReportDeadlines;
   const result: SweepResult = { now: now.toISOString(), due: 0, reminders: 0, escalations: 0, lostClaims: 0, consumedCapacity: 0 };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const page = await reports.due(now, pageSize);

@@ -1,5 +1,5 @@
 // The route table, declared once: the CDK HTTP API and the local server are both built from it.
-export type FunctionName = 'web' | 'submit' | 'cases' | 'status' | 'directory';
+export type FunctionName = 'web' | 'submit' | 'cases' | 'status' | 'directory' | 'stats';
 export type RouteAuth = 'public' | 'staff';
 
 export interface RouteDefinition {
@@ -34,6 +34,12 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },
   { method: 'PUT', path: '/api/directory', function: 'directory', auth: 'staff' },
   { method: 'GET', path: '/api/directory/history', function: 'directory', auth: 'staff' },
+  // The figures for leads and administrators (the function checks which, by verified email). The page is a shell;
+  // its charts come from /api/stats.html with the signed-in user's token.
+  { method: 'GET', path: '/stats', function: 'stats', auth: 'public' },
+  { method: 'GET', path: '/api/stats', function: 'stats', auth: 'staff' },
+  { method: 'GET', path: '/api/stats.csv', function: 'stats', auth: 'staff' },
+  { method: 'GET', path: '/api/stats.html', function: 'stats', auth: 'staff' },
 ];
 
 /**

@@ -9,6 +9,9 @@
 //                                                        so a function's read is one GetItem)
 //                pk = DIRECTORY        sk = DIRECTORY#v<n, 6 digits>  (every version, gzip-compressed, who/when/what)
 //                One partition: the public functions' IAM condition (dynamodb:LeadingKeys) names exactly it.
+//   figures:     pk = FIGURES#<YYYY-MM>  sk = ROW#<teamId>#<areaId>#<schoolId>   (a counter row of one month)
+//                pk = FIGURES#COUNTED#<REPORT#id | CONSULTATION#id>  sk = COUNTED  (what that subject last added,
+//                from which version; it expires with its report). Only the figures' functions reach FIGURES#*.
 // Indexes:
 //   byTeam (open reports of a team, nearest deadline first):  teamStatus = <teamId>#<open|closed>, deadline = <iso>
 //   due    (sparse: only reports with something left to do):   dueBucket = DUE, nextActionAt = <iso>
@@ -36,6 +39,14 @@ export const DIRECTORY_PARTITION = 'DIRECTORY';
 export const DIRECTORY_VERSION_PREFIX = 'DIRECTORY#v';
 export const directoryCurrentKey = () => ({ pk: DIRECTORY_PARTITION, sk: 'CURRENT' });
 export const directoryVersionKey = (version: number) => ({ pk: DIRECTORY_PARTITION, sk: `${DIRECTORY_VERSION_PREFIX}${String(version).padStart(6, '0')}` });
+
+/** The figures' items all start with this: the figures' functions' IAM condition names it (dynamodb:LeadingKeys). */
+export const FIGURES_PREFIX = 'FIGURES#';
+export const figuresRowKey = (month: string, teamId: string, areaId: string, schoolId: string) => ({
+  pk: `${FIGURES_PREFIX}${month}`,
+  sk: `ROW#${teamId}#${areaId}#${schoolId}`,
+});
+export const figuresCountedKey = (subject: string) => ({ pk: `${FIGURES_PREFIX}COUNTED#${subject}`, sk: 'COUNTED' });
 
 /** Items one new report writes: the report, its first audit event and its submission receipt. */
 export const ITEMS_PER_NEW_REPORT = 3;

@@ -145,8 +145,3 @@ export const concernReportSchema = z
 
 export type ConcernReportSubmission = z.output<typeof concernReportSchema>;
 export type ConcernReportInput = z.input<typeof concernReportSchema>;
-
-/** The JSON Schema of the submission body, as served at GET /api/forms/concern-report. */
-export function concernReportJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(concernReportSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-}

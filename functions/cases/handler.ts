@@ -14,7 +14,6 @@ import type { HttpEvent } from '../../core/http/event.ts';
 import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { json, type HttpResponse } from '../../core/http/responses.ts';
 import { staffIdentity } from '../../core/identity/staff.ts';
-import { renderPortalPage } from '../../web/pages/portal-page.ts';
 
 export { caseSummary } from '../../core/app/cases/summary.ts';
 export { feedbackSchema } from '../../core/app/cases/change-report.ts';
@@ -33,7 +32,11 @@ export function createCasesHandler(given?: CasesDependencies) {
     deps ??= defaults();
     const route = event.routeKey;
     if (route === 'GET /cases/{id}' && !isUuid(event.pathParameters?.id ?? '')) throw notFound('no such report');
-    if (route === 'GET /cases' || route === 'GET /cases/{id}') return renderPortalPage(event);
+    if (route === 'GET /cases' || route === 'GET /cases/{id}') {
+      // The portal page's shell is loaded once per browser session, the API on every click: load it on first use.
+      const { renderPortalPage } = await import('../../web/pages/portal-page.ts');
+      return renderPortalPage(event);
+    }
 
     const directory = await deps.directory.current();
     const staff = staffIdentity(event, directory);

@@ -18,7 +18,6 @@ import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { json, type HttpResponse } from '../../core/http/responses.ts';
 import { verifiedEmail } from '../../core/identity/staff.ts';
 import { logger } from '../../core/observability/logger.ts';
-import { renderAdminPage } from '../../web/pages/admin-page.ts';
 
 /** A directory of a large municipality is some tens of KB; this leaves room and stays far below an item's 400 KB once compressed. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -28,7 +27,8 @@ const notAdministrator = () => forbidden('only the directory\'s administrators m
 export function createDirectoryHandler(deps: () => DirectoryAdminDependencies) {
   return async (event: HttpEvent): Promise<HttpResponse> => {
     // The page holds no data (it loads it from the API below with the signed-in user's token).
-    if (event.routeKey === 'GET /admin') return renderAdminPage();
+    // Loaded on first use: most cold starts here serve the API the page calls, not the page.
+    if (event.routeKey === 'GET /admin') return (await import('../../web/pages/admin-page.ts')).renderAdminPage();
     const email = verifiedEmail(event);
     if (!email) throw unauthorized();
     const caller = { email };

@@ -11,10 +11,7 @@ import { badRequest } from '../../core/http/errors.ts';
 import { header, type ParsedHttpEvent } from '../../core/http/event.ts';
 import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
-import { concernReportForm, MAX_BODY_BYTES, type Language } from '../../forms/concern-report/index.ts';
-import { renderFormPage } from '../../web/pages/form-page.ts';
-import { receiptCopy } from '../../web/pages/receipt-copy.ts';
-import { renderReceiptPage } from '../../web/pages/receipt-page.ts';
+import { concernReportSchema, MAX_BODY_BYTES, type Language } from '../../forms/concern-report/schema.ts';
 
 export { HONEYPOT_FIELD } from '../../core/app/submit-report.ts';
 export type SubmitDependencies = SubmitReportDependencies;
@@ -23,9 +20,10 @@ const defaults = (): SubmitDependencies => ({ reports: reportRepository(), direc
 
 /** What was sent, as the form's schema reads it, for the receipt page's printable copy (none for a body it refuses). */
 async function copyOf(deps: SubmitDependencies, lang: Language, fields: Record<string, unknown>) {
-  const parsed = concernReportForm.schema.safeParse(fields);
+  const parsed = concernReportSchema.safeParse(fields);
   if (!parsed.success) return undefined;
   const school = (await deps.directory.current()).schools.find((s) => s.id === parsed.data.schoolId);
+  const { receiptCopy } = await import('../../web/pages/receipt-copy.ts');
   return receiptCopy(lang, parsed.data, school?.name ?? (parsed.data.schoolName || null));
 }
 
@@ -45,12 +43,17 @@ export function createSubmitHandler(given?: SubmitDependencies) {
     const submissionId = headerId ?? (isFormPost ? String(fields.submissionId ?? '') : undefined);
     try {
       const { receipt } = await submitReport(deps, { submissionId, fields, channel: kind });
-      if (isFormPost) return html(201, renderReceiptPage({ lang, ...receipt, copy: await copyOf(deps, lang, fields) }));
+      if (isFormPost) {
+        // The pages of the post without JavaScript are a rarely used path: loaded on first use, not at cold start.
+        const { renderReceiptPage } = await import('../../web/pages/receipt-page.ts');
+        return html(201, renderReceiptPage({ lang, ...receipt, copy: await copyOf(deps, lang, fields) }));
+      }
       return json(201, receipt);
     } catch (error) {
       if (!isFormPost) throw error;
       // The page without JavaScript: the form again with everything typed and the messages next to the fields.
       const directory = await deps.directory.current();
+      const { renderFormPage } = await import('../../web/pages/form-page.ts');
       if (error instanceof InvalidInputError) {
         return html(400, renderFormPage({ lang, directory, submissionId: submissionId ?? '', values: fields, errors: error.errors }));
       }

@@ -33,9 +33,11 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   }
   if (path === '/api/forms/concern-report') {
     const directory = await directorySource().current();
+    // Loaded on the first request of this route, not at cold start (zod's JSON Schema processors).
+    const { concernReportJsonSchema } = await import('../../forms/concern-report/json-schema.ts');
     return json(200, {
       id: concernReportForm.id,
-      schema: concernReportForm.jsonSchema(),
+      schema: concernReportJsonSchema(),
       texts: concernReportForm.texts,
       layout: concernReportLayout,
       schools: directory.schools.map(({ id, name, areaId }) => ({ id, name, areaId })),

@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { DIRECTORY_PARTITION, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
+import { DIRECTORY_PARTITION, FIGURES_PREFIX, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface StorageProps {
@@ -184,6 +184,30 @@ export class Storage extends Construct {
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
         resources: [this.table.tableArn],
         conditions: { 'ForAnyValue:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } },
+      }),
+    );
+  }
+
+  /**
+   * The figures' items only (dynamodb:LeadingKeys FIGURES#*): the counter reads and writes its rows and counted
+   * states (GetItem, and PutItem/UpdateItem inside its transactions); the stats function only queries rows.
+   * Neither can touch a report or the directory.
+   */
+  grantFigures(grantee: iam.IGrantable, access: 'count' | 'read'): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'FiguresItems',
+        actions: access === 'count' ? ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] : ['dynamodb:Query'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${FIGURES_PREFIX}*`] } },
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'FiguresTableKey',
+        actions: access === 'count' ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
       }),
     );
   }

@@ -27,7 +27,8 @@ export interface WebProps {
 }
 
 export class Web extends Construct {
-  readonly functions: Record<FunctionName, AppFunction>;
+  /** The figures' stats function is the Figures construct's (infra/constructs/figures.ts). */
+  readonly functions: Record<Exclude<FunctionName, 'stats'>, AppFunction>;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);

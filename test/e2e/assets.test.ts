@@ -15,7 +15,7 @@ describe('client scripts in Lambda', () => {
   it('the build command writes the bundles the web function serves from ${LAMBDA_TASK_ROOT}/assets', () => {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'web/client/build.ts'), join(taskRoot, 'assets')], { cwd: taskRoot });
     // admin.js: the directory's admin page (issue 15).
-    expect(readdirSync(join(taskRoot, 'assets')).sort()).toEqual(['admin.js', 'form.js', 'portal.js']);
+    expect(readdirSync(join(taskRoot, 'assets')).sort()).toEqual(['admin.js', 'form.js', 'portal.js', 'stats.js']);
     const form = readFileSync(join(taskRoot, 'assets', 'form.js'), 'utf8');
     // zod/mini without its locale files: the form script stays small.
     expect(form.length).toBeLessThan(60_000);

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultRoute, routeKey, routes } from '../../core/http/routes.ts';
 import { submitRouteThrottle } from '../../core/http/throttling.ts';
-import { DIRECTORY_PARTITION, directoryCurrentKey, directoryVersionKey, keyAttributes, reportTable } from '../../core/storage/table.ts';
+import { DIRECTORY_PARTITION, directoryCurrentKey, directoryVersionKey, FIGURES_PREFIX, keyAttributes, reportTable } from '../../core/storage/table.ts';
+import { statsCounterStreamSettings } from '../../functions/stats-counter/stream-settings.ts';
 import { decompressDirectory } from '../../core/adapters/dynamodb/directory-versions.ts';
 import { parseDirectory } from '../../core/directory/directory.ts';
 import { createTable } from '../../local/dynamodb.ts';
@@ -38,6 +39,8 @@ function functionsByName() {
     ...stack.web.functions,
     notify: stack.notifications.notify,
     reminders: stack.reminders.reminders,
+    stats: stack.figures.stats,
+    'stats-counter': stack.figures.counter,
   };
 }
 
@@ -149,7 +152,7 @@ describe('functions', () => {
       expect(JSON.stringify(JSON.parse(readFileSync(join(asset, 'directory.json'), 'utf8'))), name).toBe(directory);
       assets[name] = asset;
     }
-    expect(readdirSync(join(assets.web!, 'assets')).sort()).toEqual(['admin.js', 'form.js', 'portal.js']);
+    expect(readdirSync(join(assets.web!, 'assets')).sort()).toEqual(['admin.js', 'form.js', 'portal.js', 'stats.js']);
     // What Lambda does first: import the bundle in plain Node (from its task root). Without the banner an ESM
     // bundle that includes the AWS SDK fails right here ("Dynamic require of ... is not supported").
     const script = `
@@ -610,5 +613,56 @@ describe('cdk-nag', () => {
       expect(a.reason.length, `${a.id} at ${a.path}`).toBeGreaterThanOrEqual(40);
       expect(a.path, a.id).not.toBe(stack.stackName);
     }
+  });
+});
+
+describe('the figures', () => {
+  const figuresOnly = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${FIGURES_PREFIX}*`] } };
+  const allowed = (role: Parameters<typeof statementsOfRole>[1]) =>
+    statementsOfRole(template, role).filter((s) => s.Effect === 'Allow' && actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+
+  it('feeds the stream to the counter as its second reader, with the same care as notify: bisection, bounded retries, partial batch responses, a failure queue', () => {
+    const mappings = resourcesOf('AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+    expect(mappings).toHaveLength(2); // DESIGN.md: at most two readers per shard
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: getAtt(stack.storage.table, 'StreamArn'),
+      FunctionName: ref(stack.figures.counter.function),
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: statsCounterStreamSettings.batchSize,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: statsCounterStreamSettings.retryAttempts,
+      FilterCriteria: { Filters: statsCounterStreamSettings.filterPatterns.map((pattern) => ({ Pattern: JSON.stringify(pattern) })) },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: getAtt(stack.figures.failures, 'Arn') } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: getAtt(stack.figures.failures, 'QueueName') }],
+      Threshold: 0,
+    });
+  });
+
+  it('lets the counter read the stream and get, put and update the figures\' items only: never a report', () => {
+    const statements = allowed(stack.figures.counter.role);
+    const items = statements.find((s) => s.Sid === 'FiguresItems')!;
+    expect(actionsOf(items).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect(items.Condition).toEqual(figuresOnly);
+    const others = statements.filter((s) => s !== items).flatMap(actionsOf).sort();
+    expect(others).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']);
+  });
+
+  it('lets the stats function query the figures\' items and read the directory, nothing else', () => {
+    const statements = allowed(stack.figures.stats.role);
+    expect(statements.map((s) => [actionsOf(s), s.Condition])).toEqual([
+      [['dynamodb:Query'], figuresOnly],
+      [['dynamodb:GetItem'], { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [DIRECTORY_PARTITION] } }],
+    ]);
+    expect(statementsOfRole(template, stack.figures.stats.role).flatMap(actionsOf).filter((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toEqual([]);
+  });
+
+  it('serves the figures routes from the stats function: the page shell public, the data behind the staff authorizer', () => {
+    const statsRoutes = routes.filter((r) => r.function === 'stats');
+    expect(statsRoutes.map(routeKey).sort()).toEqual(['GET /api/stats', 'GET /api/stats.csv', 'GET /api/stats.html', 'GET /stats']);
+    for (const route of statsRoutes) expect(route.auth).toBe(route.path === '/stats' ? 'public' : 'staff');
   });
 });

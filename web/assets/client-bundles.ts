@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const CLIENT_BUNDLES = ['form.js', 'portal.js', 'admin.js'] as const;
+export const CLIENT_BUNDLES = ['form.js', 'portal.js', 'admin.js', 'stats.js'] as const;
 
 let loading: Promise<Record<string, string>> | undefined;
 

@@ -111,5 +111,11 @@ details { margin: 1rem 0; }
 summary { cursor: pointer; font-weight: 600; }
 [hidden] { display: none !important; }
 @media (max-width: 30rem) { h1 { font-size: 1.5rem; } .reference strong { font-size: 1.2rem; letter-spacing: 0; } .link-button { width: auto; } .wrap { padding: 0 .75rem; } button, .button { width: 100%; text-align: center; } .actions { flex-direction: column; align-items: stretch; } }
-@media print { .site-header, .skip, .actions, button { display: none; } }
+/* The board's figures (/stats): a chart and its table per figure; each figure whole on a printed page. */
+.figures-period { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }
+.figure { margin: 2rem 0; break-inside: avoid; }
+.figure-body { display: grid; gap: 1rem; }
+.chart { width: 100%; height: auto; max-width: 40rem; }
+.table-scroll { overflow-x: auto; }
+@media print { .site-header, .skip, .actions, button { display: none; } .figures-period, #stats-status { display: none; } }
 `;

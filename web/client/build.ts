@@ -14,6 +14,7 @@ export const CLIENT_ENTRIES: Record<string, string> = {
   'form.js': 'form.ts',
   'portal.js': 'portal.ts',
   'admin.js': 'admin.ts',
+  'stats.js': 'stats.ts',
 };
 
 const here = fileURLToPath(new URL('.', import.meta.url));

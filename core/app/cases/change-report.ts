@@ -9,7 +9,7 @@ import type { Directory } from '../../directory/directory.ts';
 import { acknowledge, OUTCOMES, recordFeedback, type Change, type Report } from '../../domain/report.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
 import { logger } from '../../observability/logger.ts';
-import { concernReportForm } from '../../../forms/concern-report/index.ts';
+import { concernReportDeadlines } from '../../../forms/concern-report/policy.ts';
 import { ConflictError, fieldErrors, InvalidInputError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ReportStore } from '../ports/report-store.ts';
@@ -30,7 +30,7 @@ export const feedbackSchema = z.object({
 const ATTEMPTS = 5;
 
 export function acknowledgeReport(deps: ChangeReportDependencies, staff: StaffIdentity, id: string | undefined): Promise<CaseSummary> {
-  return changeReport(deps, staff, id, (report) => acknowledge(report, staff.id, deps.clock.now(), concernReportForm.deadlines));
+  return changeReport(deps, staff, id, (report) => acknowledge(report, staff.id, deps.clock.now(), concernReportDeadlines));
 }
 
 /**
@@ -46,7 +46,7 @@ export async function recordReportFeedback(
   await loadOwnedReport(deps.reports, staff, id);
   const parsed = feedbackSchema.safeParse(readInput());
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error.issues));
-  return changeReport(deps, staff, id, (report) => recordFeedback(report, parsed.data, staff.id, deps.clock.now(), concernReportForm.deadlines));
+  return changeReport(deps, staff, id, (report) => recordFeedback(report, parsed.data, staff.id, deps.clock.now(), concernReportDeadlines));
 }
 
 /** Applies a domain change with optimistic locking, re-reading on a concurrent change. */

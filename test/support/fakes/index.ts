@@ -10,3 +10,4 @@ export const sampleDirectory = parseDirectory(sample);
 export const sampleDirectorySource = fixedDirectorySource(sampleDirectory);
 export { fixedDirectorySource } from '../../../core/directory/source.ts';
 export { MemoryLedger, MemoryMailer } from './email.ts';
+export { MemoryFiguresStore } from './figures-store.ts';
