@@ -107,6 +107,8 @@ export class ConcernIntakeStack extends Stack {
         status: this.web.functions.status.function,
         cases: this.web.functions.cases.function,
         directory: this.web.functions.directory.function,
+        consult: this.web.functions.consult.function,
+        consultations: this.web.functions.consultations.function,
         stats: this.figures.stats.function,
       },
       staffAuthorizer: this.auth.authorizer,

@@ -104,6 +104,8 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       cases: cases as unknown as HttpHandler,
       status: status as unknown as HttpHandler,
       directory: directoryAdmin as unknown as HttpHandler,
+      consult: (await import('../functions/consult/handler.ts')).handler as unknown as HttpHandler,
+      consultations: (await import('../functions/consultations/handler.ts')).handler as unknown as HttpHandler,
       stats: stats as unknown as HttpHandler,
     },
     verifyToken: verifyDevToken,

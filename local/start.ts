@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   concern-intake is running locally (DynamoDB Local + local SES, real handlers).
 
     Concern form      ${base}/          (English: ${base}/en)
+    Consultation      ${base}/consultation   (English: ${base}/en/consultation; answered in the portal's "Konsultationsfrågor")
     Staff portal      ${base}/cases     (dev sign-in with any contact in directory/sample.json)
     Directory admin   ${base}/admin     (sign in to the portal first as an administrator, e.g. alva.admin@ekdala.example)
     Mailbox           http://localhost:${sesPort}/   (JSON: http://localhost:${sesPort}/store)

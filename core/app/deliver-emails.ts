@@ -27,8 +27,8 @@ import { errorSummary } from '../observability/error-summary.ts';
 import { logger } from '../observability/logger.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DirectorySource } from './ports/directory.ts';
-import type { EmailLedger } from './ports/email-ledger.ts';
-import type { Mailer } from './ports/mailer.ts';
+import type { ClaimOptions, EmailLedger } from './ports/email-ledger.ts';
+import type { Mailer, OutgoingEmail } from './ports/mailer.ts';
 
 export interface DeliverEmailsDependencies {
   mailer: Mailer;
@@ -54,7 +54,7 @@ export interface ChangeRecord {
   change: ReportChange | null;
 }
 
-type Outcome = 'done' | 'failed';
+export type Outcome = 'done' | 'failed';
 
 /** Delivers what the records owe; answers the ids of the records to deliver again. */
 export async function deliverEmails(deps: DeliverEmailsDependencies, records: ChangeRecord[]): Promise<string[]> {
@@ -147,11 +147,27 @@ async function sendOnce(
   directory: Directory,
 ): Promise<Outcome> {
   const ids = { reportId: report.id, email: planned.kind, ...(planned.kind === 'escalation' ? { key: planned.key } : {}) };
-  const { ledger } = deps;
   // Rendered before the claim (it may fetch the status secret): the lease covers only send and record.
   const content = await render(deps, planned, facts, links, directory);
   const followUp = planned.kind === 'reminder' || planned.kind === 'escalation';
-  const claim = await ledger.claim(report.id, planned.key, deps.clock.now(), { onlyWhileOpen: followUp });
+  return sendThroughLedger(deps, deps.ledger, report.id, planned.key, { to: planned.to, ...content, kind: planned.kind }, ids, { onlyWhileOpen: followUp });
+}
+
+/**
+ * One email through a ledger, for any item that keeps one (a report, a consultation): claim (skip if sent, closed,
+ * gone; retry later if another consumer holds it) → send → record, retried in place; release when the send failed.
+ * `ids` are what the log lines carry: ids only.
+ */
+export async function sendThroughLedger(
+  deps: Pick<DeliverEmailsDependencies, 'mailer' | 'clock' | 'recordAttempts'>,
+  ledger: EmailLedger,
+  itemId: string,
+  key: string,
+  email: OutgoingEmail,
+  ids: Record<string, string>,
+  options: ClaimOptions = {},
+): Promise<Outcome> {
+  const claim = await ledger.claim(itemId, key, deps.clock.now(), options);
   if (claim.kind === 'already-sent') return 'done';
   if (claim.kind === 'closed') {
     logger.info('follow-up not sent: feedback was given since', ids);
@@ -167,10 +183,10 @@ async function sendOnce(
   }
   let messageId: string;
   try {
-    ({ messageId } = await deps.mailer.send({ to: planned.to, ...content, kind: planned.kind }));
+    ({ messageId } = await deps.mailer.send(email));
   } catch (error) {
     logger.warn('email not sent; will retry', { ...ids, error: errorSummary(error) });
-    await ledger.release(report.id, planned.key, claim.claim).catch((releaseError: unknown) => {
+    await ledger.release(itemId, key, claim.claim).catch((releaseError: unknown) => {
       // The claim then expires by itself; the retry waits for it.
       logger.warn('could not release email claim', { ...ids, error: errorSummary(releaseError) });
     });
@@ -178,7 +194,7 @@ async function sendOnce(
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      await ledger.record(report.id, planned.key, claim.claim);
+      await ledger.record(itemId, key, claim.claim);
       break;
     } catch (error) {
       if (attempt >= deps.recordAttempts) {

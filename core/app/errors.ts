@@ -41,6 +41,12 @@ export class StorageUnavailableError extends Error {
   }
 }
 
+/** The first error of each field: a person fixes one thing at a time per field (a blank text breaks two rules). */
+export function firstErrorPerField(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => !seen.has(error.path) && seen.add(error.path));
+}
+
 /** zod issues → field errors with dotted paths. */
 export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldError[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));

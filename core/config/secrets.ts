@@ -26,3 +26,12 @@ export function statusLinkKeyring(): Promise<StatusKeyring> {
   });
   return statusSecret;
 }
+
+/**
+ * The one secret of links that carry no key id (consultation links): the keyring's legacy secret while it has one,
+ * so a rotation of the status-link keys does not break them, else the current key's.
+ */
+export async function statusLinkSecret(): Promise<string> {
+  const keyring = await statusLinkKeyring();
+  return keyring.legacy ?? keyring.current.secret;
+}

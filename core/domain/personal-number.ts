@@ -77,3 +77,19 @@ export function isRealDate(value: string): boolean {
 export function todayInSweden(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+// A run of digits shaped like a personal number inside free text: 10 or 12 digits, optionally with a dash or plus
+// (or a space) before the last four, and no digit right before or after it (so it is not part of a longer number).
+const IN_TEXT = /(?<!\d)(?:\d{2})?\d{6}\s?[-+]?\s?\d{4}(?!\d)/g;
+
+/**
+ * The first valid personal or coordination number written anywhere in a text (with or without century and dash),
+ * or null. Only numbers this module's one parser accepts count: a phone number or a date that does not pass the
+ * date and check-digit rules is left alone.
+ */
+export function findPersonalNumber(text: string, today: string = todayInSweden()): string | null {
+  for (const [candidate] of text.matchAll(IN_TEXT)) {
+    if (checkPersonalNumber(candidate, today) === null) return candidate;
+  }
+  return null;
+}

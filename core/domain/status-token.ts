@@ -34,32 +34,38 @@ export const statusKeyringSchema = z.object({
   legacy: z.optional(secret),
 });
 
+/**
+ * What a signed link opens. The purpose is part of what is signed, so a token made for one purpose never
+ * verifies for another (a reporter's status link never opens a consultation, nor the other way round).
+ */
+export type TokenPurpose = 'status' | 'consultation';
+
 /** Signs with a key id when given a key; with a bare secret, makes the legacy token without one. */
-export function signStatusToken(reportId: string, key: string | StatusKey): string {
+export function signStatusToken(reportId: string, key: string | StatusKey, purpose: TokenPurpose = 'status'): string {
   const id = Buffer.from(reportId, 'utf8').toString('base64url');
-  if (typeof key === 'string') return `${id}.${mac(`status:${reportId}`, key)}`;
+  if (typeof key === 'string') return `${id}.${mac(`${purpose}:${reportId}`, key)}`;
   if (!KID.test(key.kid)) throw new Error('a status key id must be 1-16 letters, digits, - or _');
-  return `${key.kid}.${id}.${mac(`status:${key.kid}:${reportId}`, key.secret)}`;
+  return `${key.kid}.${id}.${mac(`${purpose}:${key.kid}:${reportId}`, key.secret)}`;
 }
 
 /**
  * The report id, or null when the token was not made with one of these keys. A bare secret verifies only
  * legacy tokens (the first slice's callers); a keyring verifies both kinds.
  */
-export function verifyStatusToken(token: string, keys: string | StatusKeyring): string | null {
+export function verifyStatusToken(token: string, keys: string | StatusKeyring, purpose: TokenPurpose = 'status'): string | null {
   const keyring: StatusKeyring | null = typeof keys === 'string' ? null : keys;
   const parts = token.split('.');
   if (parts.length === 2) {
     const legacy = keyring ? keyring.legacy : (keys as string);
     const [id, signature] = parts as [string, string];
     const reportId = reportIdOf(id);
-    return legacy && reportId && same(signature, mac(`status:${reportId}`, legacy)) ? reportId : null;
+    return legacy && reportId && same(signature, mac(`${purpose}:${reportId}`, legacy)) ? reportId : null;
   }
   if (parts.length !== 3 || !keyring) return null;
   const [kid, id, signature] = parts as [string, string, string];
   const found = [keyring.current, ...(keyring.previous ?? [])].find((candidate) => candidate.kid === kid);
   const reportId = reportIdOf(id);
-  return found && reportId && same(signature, mac(`status:${kid}:${reportId}`, found.secret)) ? reportId : null;
+  return found && reportId && same(signature, mac(`${purpose}:${kid}:${reportId}`, found.secret)) ? reportId : null;
 }
 
 function reportIdOf(encoded: string): string | null {
@@ -78,3 +84,7 @@ function same(given: string, expected: string): boolean {
 function mac(message: string, secret: string): string {
   return createHmac('sha256', secret).update(message).digest('base64url');
 }
+
+/** The asker's link to a consultation: the status-link signing with the consultation purpose. */
+export const signConsultationToken = (consultationId: string, key: string | StatusKey) => signStatusToken(consultationId, key, 'consultation');
+export const verifyConsultationToken = (token: string, keys: string | StatusKeyring) => verifyStatusToken(token, keys, 'consultation');

@@ -1,5 +1,5 @@
 // The route table, declared once: the CDK HTTP API and the local server are both built from it.
-export type FunctionName = 'web' | 'submit' | 'cases' | 'status' | 'directory' | 'stats';
+export type FunctionName = 'web' | 'submit' | 'cases' | 'status' | 'directory' | 'stats' | 'consult' | 'consultations';
 export type RouteAuth = 'public' | 'staff';
 
 export interface RouteDefinition {
@@ -34,6 +34,14 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },
   { method: 'PUT', path: '/api/directory', function: 'directory', auth: 'staff' },
   { method: 'GET', path: '/api/directory/history', function: 'directory', auth: 'staff' },
+  // Consultations: asked in public (consult only writes them), answered by the school's team, read by the asker's link.
+  { method: 'GET', path: '/consultation', function: 'consult', auth: 'public' },
+  { method: 'GET', path: '/en/consultation', function: 'consult', auth: 'public' },
+  { method: 'POST', path: '/api/consultations', function: 'consult', auth: 'public' },
+  { method: 'GET', path: '/api/consultations', function: 'consultations', auth: 'staff' },
+  { method: 'POST', path: '/api/consultations/{id}/answer', function: 'consultations', auth: 'staff' },
+  { method: 'GET', path: '/consultations/{token}', function: 'consultations', auth: 'public' },
+  { method: 'GET', path: '/api/consultations/{token}', function: 'consultations', auth: 'public' },
   // The figures for leads and administrators (the function checks which, by verified email). The page is a shell;
   // its charts come from /api/stats.html with the signed-in user's token.
   { method: 'GET', path: '/stats', function: 'stats', auth: 'public' },

@@ -9,6 +9,9 @@
 //                                                        so a function's read is one GetItem)
 //                pk = DIRECTORY        sk = DIRECTORY#v<n, 6 digits>  (every version, gzip-compressed, who/when/what)
 //                One partition: the public functions' IAM condition (dynamodb:LeadingKeys) names exactly it.
+//   consultation: pk = CONSULTATION#<id> sk = CONSULTATION (schoolId, teamId, areaId, askedAt top-level: the figures
+//                count them per school and month from the stream by this key); in byTeam under
+//                teamStatus = CONSULTATION#<teamId>#<open|answered>, deadline = askedAt (never a report's partition)
 //   figures:     pk = FIGURES#<YYYY-MM>  sk = ROW#<teamId>#<areaId>#<schoolId>   (a counter row of one month)
 //                pk = FIGURES#COUNTED#<REPORT#id | CONSULTATION#id>  sk = COUNTED  (what that subject last added,
 //                from which version; it expires with its report). Only the figures' functions reach FIGURES#*.
@@ -33,6 +36,12 @@ export const DUE_BUCKET = 'DUE';
 
 export const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
 export const submissionKey = (id: string) => ({ pk: `SUBMISSION#${id}`, sk: 'SUBMISSION' });
+
+export const CONSULTATION_PREFIX = 'CONSULTATION#';
+export const CONSULTATION_SORT_KEY = 'CONSULTATION';
+export const consultationKey = (id: string) => ({ pk: `${CONSULTATION_PREFIX}${id}`, sk: CONSULTATION_SORT_KEY });
+/** A team's consultations of one state in the byTeam index (a prefix no team id's report partition can have). */
+export const consultationTeamStatus = (teamId: string, state: 'open' | 'answered') => `${CONSULTATION_PREFIX}${teamId}#${state}`;
 
 /** The directory's one partition key: the only leading key the public functions may read. */
 export const DIRECTORY_PARTITION = 'DIRECTORY';

@@ -39,7 +39,7 @@ const INVISIBLE = /^[\p{Z}\p{C}\p{M}\s\u115f\u1160\u3164\uffa0\u2800]*$/u;
 const visible = z.refine<string>((value) => !INVISIBLE.test(value), 'is required');
 /** The form's "something a person can see" rule, for every text a person writes elsewhere (the reporter's thread). */
 export const isVisibleText = (value: string): boolean => !INVISIBLE.test(value);
-const required = (max: number) =>
+export const required = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'is required'), visible, z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 const optionalText = (max: number) => z._default(text(max), '');
 
@@ -121,6 +121,10 @@ export const concernReportSchema = z
     }),
     guardiansInformed: z.enum(['yes', 'no', 'unknown'], 'must be "yes", "no" or "unknown"'),
     guardiansNotInformedReason: optionalText(2_000),
+    /** Set when the report was made from a consultation ("make it a report"): the report links to it. */
+    consultationId: z.optional(
+      z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be the id of a consultation')),
+    ),
   })
   .check(
     z.superRefine(

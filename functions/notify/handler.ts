@@ -9,16 +9,20 @@ import { DynamoEmailLedger } from '../../core/adapters/dynamodb/email-ledger.ts'
 import { changeRecordOf } from '../../core/adapters/dynamodb/stream-image.ts';
 import { sesMailer } from '../../core/adapters/ses/mailer.ts';
 import { deliverEmails, type DeliverEmailsDependencies } from '../../core/app/deliver-emails.ts';
+import { deliverConsultationEmails, type DeliverConsultationEmailsDependencies } from '../../core/app/deliver-consultation-emails.ts';
+import { consultationChangeRecordOf } from '../../core/adapters/dynamodb/consultation-stream-image.ts';
+import { consultationKey } from '../../core/storage/table.ts';
+import type { EmailLedger } from '../../core/app/ports/email-ledger.ts';
 import { systemClock } from '../../core/app/ports/clock.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
-import { statusLinkKeyring } from '../../core/config/secrets.ts';
+import { statusLinkKeyring, statusLinkSecret } from '../../core/config/secrets.ts';
 import { directorySource } from '../../core/directory/source.ts';
 import { errorSummary } from '../../core/observability/error-summary.ts';
 import { logger } from '../../core/observability/logger.ts';
 import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
 import { notifyStreamSettings } from './stream-settings.ts';
 
-export type NotifyDependencies = DeliverEmailsDependencies;
+export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger' | 'statusSecret'>;
 
 export const notifySettings = {
   concurrency: 4,
@@ -36,15 +40,37 @@ export function notifyLedger(): DynamoEmailLedger {
   });
 }
 
+/**
+ * The ledger on consultation items (the same lease), made on its first use: a batch without consultations (and a
+ * test that gives only the report ledger) never needs it.
+ */
+export function notifyConsultationLedger(): EmailLedger {
+  let ledger: DynamoEmailLedger | undefined;
+  const real = () =>
+    (ledger ??= new DynamoEmailLedger({
+      client: documentClient(),
+      tableName: runtimeConfig().TABLE_NAME,
+      leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000,
+      keyOf: consultationKey,
+    }));
+  return {
+    claim: (...args) => real().claim(...args),
+    record: (...args) => real().record(...args),
+    release: (...args) => real().release(...args),
+  };
+}
+
 /** The real dependencies, each made only when not given (tests give some and keep the rest). */
 async function resolve(given: Partial<NotifyDependencies>): Promise<NotifyDependencies> {
   const directory = given.directory ?? directorySource();
   return {
     mailer: given.mailer ?? sesMailer((await directory.current()).municipality.name),
     ledger: given.ledger ?? notifyLedger(),
+    consultationLedger: given.consultationLedger ?? notifyConsultationLedger(),
     clock: given.clock ?? systemClock,
     directory,
     statusKeys: given.statusKeys ?? statusLinkKeyring,
+    statusSecret: given.statusSecret ?? statusLinkSecret,
     publicUrl: given.publicUrl ?? runtimeConfig().PUBLIC_URL,
     policy: given.policy ?? concernReportDeadlines,
     concurrency: given.concurrency ?? notifySettings.concurrency,
@@ -63,7 +89,11 @@ export function createNotifyHandler(given: Partial<NotifyDependencies> = {}) {
       logger.error('notify dependencies unavailable', { error: errorSummary(error) });
       return { batchItemFailures: records.map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })) };
     }
-    const failed = await deliverEmails(deps, records.map(changeRecordOf));
+    // Each use case takes the records of its own items and passes over the rest.
+    const failed = [
+      ...(await deliverEmails(deps, records.map(changeRecordOf))),
+      ...(await deliverConsultationEmails(deps, records.map(consultationChangeRecordOf))),
+    ];
     if (failed.length) logger.info('records to retry', { failed: failed.length, of: records.length });
     return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   };

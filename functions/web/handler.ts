@@ -10,7 +10,7 @@ import { concernReportForm } from '../../forms/concern-report/index.ts';
 import { concernReportLayout } from '../../forms/concern-report/layout.ts';
 import { clientBundles, CLIENT_BUNDLES } from '../../web/assets/client-bundles.ts';
 import { assets } from '../../web/assets/index.ts';
-import { renderFormPage } from '../../web/pages/form-page.ts';
+import { renderFormPage, valuesFromConsultationLink } from '../../web/pages/form-page.ts';
 import { languageOfPath, renderNotFoundPage } from '../../web/pages/not-found-page.ts';
 
 const local = !process.env.LAMBDA_TASK_ROOT;
@@ -29,7 +29,8 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   const path = event.rawPath;
   if (path === '/' || path === '/en') {
     const lang = path === '/en' ? 'en' : 'sv';
-    return html(200, renderFormPage({ lang, directory: await directorySource().current(), submissionId: randomUUID() }));
+    const values = valuesFromConsultationLink(event.queryStringParameters);
+    return html(200, renderFormPage({ lang, directory: await directorySource().current(), submissionId: randomUUID(), ...(values ? { values } : {}) }));
   }
   if (path === '/api/forms/concern-report') {
     const directory = await directorySource().current();

@@ -101,6 +101,8 @@ const publicBecause: Record<FunctionName, string> = {
   status: 'The reporter opens it from the link in the receipt email: the signed token in the path is the authorization.',
   cases: 'It serves the portal page shell only, which holds no data and loads it from the staff API with the signed-in user token.',
   directory: 'It serves the directory page shell only, which holds no data and loads it from the staff API with the signed-in user token.',
+  consult: 'It serves the public consultation form and receives questions from school staff, who have no account; it can only write.',
+  consultations: "The asker opens it from the link in the answer notice: the signed token in the path is the authorization.",
   stats: 'It serves the figures page shell only, which holds no figures and loads them from the staff API with the signed-in user token.',
 };
 

@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { DIRECTORY_PARTITION, FIGURES_PREFIX, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
+import { CONSULTATION_PREFIX, DIRECTORY_PARTITION, FIGURES_PREFIX, keyAttributes, reportTable, type IndexName } from '../../core/storage/table.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface StorageProps {
@@ -206,6 +206,64 @@ export class Storage extends Construct {
       new iam.PolicyStatement({
         sid: 'FiguresTableKey',
         actions: access === 'count' ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  /**
+   * The public consultation function: PutItem of consultation items only (every leading key CONSULTATION#…), asking
+   * for nothing back. It can read no consultation and no report.
+   */
+  grantConsultationWrite(grantee: iam.IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ConsultationWrites',
+        actions: ['dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${CONSULTATION_PREFIX}*`] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
+      }),
+    );
+    this.denyDirectoryWrites(grantee);
+    this.#grantKey(grantee, 'ConsultationWriteKey', ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+  }
+
+  /**
+   * The consultations function (the team's list and answer, the asker's link): GetItem and UpdateItem of consultation
+   * items, and Query on byTeam where the index's partition is a consultation one (CONSULTATION#<team>#<state>),
+   * so it never reads a report.
+   */
+  grantConsultationTeamAccess(grantee: iam.IGrantable): void {
+    const consultationsOnly = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${CONSULTATION_PREFIX}*`] } };
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ConsultationItems',
+        actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+        resources: [this.table.tableArn],
+        conditions: consultationsOnly,
+      }),
+    );
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ConsultationQueries',
+        actions: ['dynamodb:Query'],
+        resources: [this.indexArn('byTeam')],
+        conditions: consultationsOnly,
+      }),
+    );
+    this.denyDirectoryWrites(grantee);
+    this.#grantKey(grantee, 'ConsultationTableKey', ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+  }
+
+  #grantKey(grantee: iam.IGrantable, sid: string, actions: string[]): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid,
+        actions,
         resources: [this.key.keyArn],
         conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.key.stack.region}.amazonaws.com` } },
       }),

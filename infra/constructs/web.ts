@@ -4,6 +4,8 @@
 //   status  reads one report's status for a reporter's signed link
 //   cases   the staff portal: the team's reports (byTeam index), one report, acknowledge and feedback
 //   directory  the administrators' directory API: the only function that writes the directory's items
+//   consult the public consultation form and question: reads the directory, writes consultation items only
+//   consultations  the team's open consultations and answer, the asker's signed link: consultation items only
 // web and submit read the directory from the table, and only it (an IAM condition on the leading key).
 import { Duration } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -93,7 +95,26 @@ export class Web extends Construct {
     });
     storage.grantDirectoryAdministration(directory.role);
 
-    this.functions = { web, submit, status, cases, directory };
+    const consult = new AppFunction(this, 'Consult', {
+      ...common,
+      name: 'consult',
+      description: 'Consultation form and questions from school staff (write-only)',
+      memorySize: 256,
+    });
+    storage.grantConsultationWrite(consult.role);
+    storage.grantDirectoryRead(consult.role);
+
+    const consultations = new AppFunction(this, 'Consultations', {
+      ...common,
+      name: 'consultations',
+      description: "Consultations: the team's open questions and answers, the asker's signed link",
+      memorySize: 256,
+    });
+    storage.grantConsultationTeamAccess(consultations.role);
+    storage.grantDirectoryRead(consultations.role);
+    storage.grantStatusLinkSecret(consultations.role);
+
+    this.functions = { web, submit, status, cases, directory, consult, consultations };
     for (const fn of Object.values(this.functions)) {
       acknowledge(fn, 'Serverless-LambdaDLQ',
         `The ${fn.name} function is only invoked synchronously by API Gateway: a failed request is answered with ` +

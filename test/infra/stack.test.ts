@@ -217,6 +217,37 @@ describe('least privilege', () => {
     expect(items.Condition).toEqual({ StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' } });
   });
 
+  // Issue 16: the public consultation route writes consultations only; the team's function reads and answers them only.
+  const consultationsOnly = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CONSULTATION#*'] } };
+  const allowed = (statements: Statement[]) => statements.filter((s) => s.Effect === 'Allow' && actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+
+  it('lets consult put consultation items (asking nothing back) and read the directory, nothing else', () => {
+    const statements = statementsOfRole(template, stack.web.functions.consult.role);
+    expect(tableActions(statements).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    const put = allowed(statements).find((s) => actionsOf(s).includes('dynamodb:PutItem'))!;
+    expect(actionsOf(put)).toEqual(['dynamodb:PutItem']);
+    expect(put.Condition).toEqual({ ...consultationsOnly, StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' } });
+    const get = allowed(statements).find((s) => actionsOf(s).includes('dynamodb:GetItem'))!;
+    expect(get.Condition).toEqual(directoryOnly);
+    expect(statements.flatMap(actionsOf)).not.toContain('secretsmanager:GetSecretValue');
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('ses:'))).toEqual([]);
+  });
+
+  it('lets consultations get, update and list (byTeam) consultation items only, read the directory and the link secret', () => {
+    const statements = statementsOfRole(template, stack.web.functions.consultations.role);
+    expect(tableActions(statements).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    const items = allowed(statements).find((s) => actionsOf(s).includes('dynamodb:UpdateItem'))!;
+    expect(actionsOf(items).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
+    expect(items.Condition).toEqual(consultationsOnly);
+    const query = allowed(statements).find((s) => actionsOf(s).includes('dynamodb:Query'))!;
+    expect(JSON.stringify(query.Resource)).toContain('/index/byTeam');
+    expect(query.Condition).toEqual(consultationsOnly);
+    const directory = allowed(statements).find((s) => JSON.stringify(s.Condition) === JSON.stringify(directoryOnly))!;
+    expect(actionsOf(directory)).toEqual(['dynamodb:GetItem']);
+    expect(statements.flatMap(actionsOf)).toContain('secretsmanager:GetSecretValue');
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('ses:'))).toEqual([]);
+  });
+
   it('lets status read one report by key and the status link secret, nothing more', () => {
     const statements = statementsOfRole(template, stack.web.functions.status.role);
     expect(tableActions(statements)).toEqual(['dynamodb:GetItem']);

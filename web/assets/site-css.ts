@@ -110,6 +110,7 @@ button.danger { background: #fff; color: var(--error); border-color: var(--error
 details { margin: 1rem 0; }
 summary { cursor: pointer; font-weight: 600; }
 [hidden] { display: none !important; }
+.consultation-text { white-space: pre-wrap; overflow-wrap: anywhere; }
 @media (max-width: 30rem) { h1 { font-size: 1.5rem; } .reference strong { font-size: 1.2rem; letter-spacing: 0; } .link-button { width: auto; } .wrap { padding: 0 .75rem; } button, .button { width: 100%; text-align: center; } .actions { flex-direction: column; align-items: stretch; } }
 /* The board's figures (/stats): a chart and its table per figure; each figure whole on a printed page. */
 .figures-period { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }

@@ -73,6 +73,9 @@ function enhance(form: HTMLFormElement): void {
       else value = isShown(field) ? (inputs[0]?.value ?? '') : '';
       setPath(body, field.name.split('.'), value);
     }
+    // A report made from a consultation links to it (the page carries its id when opened from "make it a report").
+    const consultationId = form.querySelector<HTMLInputElement>('input[name=consultationId]')?.value;
+    if (consultationId) body.consultationId = consultationId;
     return body;
   }
 

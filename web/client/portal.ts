@@ -5,6 +5,7 @@
 // The token lives in sessionStorage only (this tab), never in a URL. Report data is written into the page
 // with DOM APIs and textContent, never as HTML.
 import { api } from './portal/api.ts';
+import { consultationsLink, showConsultations } from './portal/consultations.ts';
 import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/actions.ts';
 import { reporterSection } from './portal/thread.ts';
 import { ApiError } from './portal/api-error.ts';
@@ -180,7 +181,7 @@ function start(root: HTMLElement): void {
       const nav = el(
         'nav',
         { 'aria-label': 'Visa anmälningar' },
-        el('ul', { class: 'filters' }, el('li', {}, filterLink('open', 'Öppna')), el('li', {}, filterLink('closed', 'Avslutade'))),
+        el('ul', { class: 'filters' }, el('li', {}, filterLink('open', 'Öppna')), el('li', {}, filterLink('closed', 'Avslutade')), el('li', {}, consultationsLink())),
       );
       const summary = el('div', { class: 'panel', id: 'due-next' });
       if (wanted === 'open') {
@@ -329,7 +330,9 @@ function start(root: HTMLElement): void {
     storedTokenWasThere = storedToken() !== null;
     if (!storedTokenWasThere) return needSignIn();
     if (caseId) await showCase();
-    else await showList();
+    else if (new URLSearchParams(location.search).get('view') === 'consultations') {
+      await showConsultations({ show, focusHeading, signedIn: showSignedIn, problem: problemView });
+    } else await showList();
   }
 
   if (mode === 'cognito') {

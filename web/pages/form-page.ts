@@ -25,6 +25,26 @@ function valueAt(values: Record<string, unknown> | undefined, name: string): unk
   return name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], values);
 }
 
+/** The consultation this report is made from ("make it a report"), when the values carry one. */
+function consultationIdOf(values: Record<string, unknown> | undefined): string | undefined {
+  const id = values?.consultationId;
+  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : undefined;
+}
+
+/**
+ * The report form filled in from a consultation's "make it a report" link: the school, the asker and the
+ * consultation's id, nothing else (web/pages/consultation-page.ts makes the link).
+ */
+export function valuesFromConsultationLink(query: Record<string, string | undefined> | undefined): Record<string, unknown> | undefined {
+  if (!query?.consultationId) return undefined;
+  const text = (name: string) => (query[name] ?? '').slice(0, 254);
+  return {
+    schoolId: text('schoolId'),
+    consultationId: text('consultationId'),
+    reporter: { name: text('reporter.name'), role: text('reporter.role'), email: text('reporter.email') },
+  };
+}
+
 const telHref = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
 
 /** Each school with the team that serves it (its function and phone are shown once the school is chosen). */
@@ -171,11 +191,15 @@ ${control}
 <ul class="phones">${outOfHours}</ul>
 </div>
 <p>${texts.intro}</p>
+<p class="consultation-link"><a href="${lang === 'sv' ? '/consultation' : '/en/consultation'}">${
+    lang === 'sv' ? 'Osäker på om du ska anmäla? Fråga skolans kontaktperson hos socialtjänsten först, utan att nämna barnet.' : 'Not sure whether to report? Ask your school\'s contact at social services first, without naming the child.'
+  }</a></p>
 ${summary}
 <div class="notice" id="draft-notice" hidden><p>${t.draftRestored}</p><button type="button" class="secondary" data-discard-draft>${t.draftDiscard}</button></div>
 <form method="post" action="/api/forms/concern-report/submissions" novalidate data-form="concern-report" data-lang="${lang}" data-error-heading="${texts.errorSummary}">
 <input type="hidden" name="submissionId" value="${input.submissionId}">
 <input type="hidden" name="language" value="${lang}">
+${consultationIdOf(input.values) ? html`<input type="hidden" name="consultationId" value="${consultationIdOf(input.values)}">` : ''}
 <div class="visually-hidden" aria-hidden="true"><label for="f-website">${lang === 'sv' ? 'Lämna tomt' : 'Leave empty'}</label><input type="text" id="f-website" name="website" value="" tabindex="-1" autocomplete="off"></div>
 ${concernReportLayout.map(
   (section) => html`<section class="section" aria-labelledby="s-${section.id}"><h2 id="s-${section.id}">${texts.sections[section.id]}</h2>

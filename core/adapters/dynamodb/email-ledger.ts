@@ -1,5 +1,6 @@
 // The email ledger: which emails of a report were sent, kept on the report item itself, so that a retried
-// stream batch, a duplicate stream record or two consumers at once never send the same email twice.
+// stream batch, a duplicate stream record or two consumers at once never send the same email twice. A consultation
+// item keeps its own the same way (the `keyOf` option; functions/notify builds both ledgers).
 //
 // Per email key (e.g. "receipt", "alert:<address>", "escalation#2"):
 //   1. claim   SET emailClaims.<key> = "<lease until>#<claim id>"
@@ -27,6 +28,8 @@ export interface DynamoEmailLedgerOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
   leaseMs: number;
+  /** The item whose ledger this is: a report (the default), or another item that keeps one (a consultation). */
+  keyOf?: (id: string) => { pk: string; sk: string };
 }
 
 function isConditionFailure(error: unknown): error is ConditionalCheckFailedException {
@@ -48,11 +51,13 @@ export class DynamoEmailLedger implements EmailLedger {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
   readonly #leaseMs: number;
+  readonly #keyOf: (id: string) => { pk: string; sk: string };
 
   constructor(options: DynamoEmailLedgerOptions) {
     this.#client = options.client;
     this.#table = options.tableName;
     this.#leaseMs = options.leaseMs;
+    this.#keyOf = options.keyOf ?? reportKey;
   }
 
   async claim(reportId: string, key: string, now: Date, options: ClaimOptions = {}): Promise<ClaimResult> {
@@ -63,7 +68,7 @@ export class DynamoEmailLedger implements EmailLedger {
       this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: reportKey(reportId),
+          Key: this.#keyOf(reportId),
           UpdateExpression: 'SET emailClaims.#k = :claim',
           ConditionExpression:
             'attribute_exists(pk) AND NOT contains(sentEmails, :key) AND (attribute_not_exists(emailClaims.#k) OR emailClaims.#k < :now)' + open,
@@ -94,7 +99,7 @@ export class DynamoEmailLedger implements EmailLedger {
       await this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: reportKey(reportId),
+          Key: this.#keyOf(reportId),
           UpdateExpression: 'SET sentEmails = list_append(if_not_exists(sentEmails, :none), :one) REMOVE emailClaims.#k',
           ConditionExpression: 'attribute_exists(pk) AND NOT contains(sentEmails, :key)',
           ExpressionAttributeNames: { '#k': key },
@@ -112,7 +117,7 @@ export class DynamoEmailLedger implements EmailLedger {
       await this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: reportKey(reportId),
+          Key: this.#keyOf(reportId),
           UpdateExpression: 'REMOVE emailClaims.#k',
           ConditionExpression: 'emailClaims.#k = :claim',
           ExpressionAttributeNames: { '#k': key },
@@ -149,7 +154,7 @@ export class DynamoEmailLedger implements EmailLedger {
     const result = await this.#client.send(
       new GetCommand({
         TableName: this.#table,
-        Key: reportKey(reportId),
+        Key: this.#keyOf(reportId),
         ConsistentRead: true,
         ProjectionExpression: 'pk, sentEmails, emailClaims, #status',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -164,7 +169,7 @@ export class DynamoEmailLedger implements EmailLedger {
       await this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
-          Key: reportKey(reportId),
+          Key: this.#keyOf(reportId),
           UpdateExpression: 'SET emailClaims = :empty',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(emailClaims)',
           ExpressionAttributeValues: { ':empty': {} },

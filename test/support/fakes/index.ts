@@ -10,4 +10,5 @@ export const sampleDirectory = parseDirectory(sample);
 export const sampleDirectorySource = fixedDirectorySource(sampleDirectory);
 export { fixedDirectorySource } from '../../../core/directory/source.ts';
 export { MemoryLedger, MemoryMailer } from './email.ts';
+export { MemoryConsultationStore } from './consultation-store.ts';
 export { MemoryFiguresStore } from './figures-store.ts';
