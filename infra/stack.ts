@@ -154,6 +154,7 @@ export class ConcernIntakeStack extends Stack {
     new CfnOutput(this, 'PublicUrl', { value: this.publicUrl, description: 'The form: school staff start here' });
     new CfnOutput(this, 'PortalUrl', { value: `${this.publicUrl}/cases`, description: 'The staff portal' });
     new CfnOutput(this, 'SignInUrl', { value: this.auth.signInUrl, description: 'The hosted sign-in page' });
+    new CfnOutput(this, 'StatusLinkSecretArn', { value: this.storage.statusLinkSecret.secretArn, description: 'The status-link keyring: README, "Rotating the status-link key"' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Create staff users here' });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });

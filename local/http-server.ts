@@ -5,7 +5,7 @@ import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { HttpEvent } from '../core/http/event.ts';
-import { matchRoute, type FunctionName, type RouteDefinition } from '../core/http/routes.ts';
+import { defaultRoute, matchRoute, type FunctionName, type RouteDefinition } from '../core/http/routes.ts';
 
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -138,8 +138,17 @@ export function startHttpServer(options: LocalServerOptions): Promise<Server> {
       const match = matchRoute(method, url.pathname);
       const handler = match && options.handlers[match.route.function];
       if (!match || !handler) {
-        status = 404;
-        send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'no such route', errors: [{ path: '', message: 'no such route' }] }));
+        // As API Gateway's `$default` route: the web function answers (the HTML 404 page, JSON under /api/).
+        const fallback = options.handlers[defaultRoute.function];
+        const result = fallback ? await fallback(toEvent(request, url, body, defaultRoute.routeKey, {}, null), lambdaContext(defaultRoute.function)) : null;
+        const structured = result && typeof result === 'object' && 'statusCode' in result ? result : null;
+        status = structured?.statusCode ?? 404;
+        if (structured) {
+          response.writeHead(status, { ...(structured.headers as Record<string, string> | undefined) });
+          response.end(structured.body ?? '');
+        } else {
+          send(response, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'no such route', errors: [{ path: '', message: 'no such route' }] }));
+        }
         return;
       }
       const limit = options.rateLimit?.(request, match.route);

@@ -13,7 +13,9 @@ import { sendThroughLedger, type DeliverEmailsDependencies, type Outcome } from 
 import type { EmailLedger } from './ports/email-ledger.ts';
 
 export interface DeliverConsultationEmailsDependencies
-  extends Pick<DeliverEmailsDependencies, 'mailer' | 'clock' | 'directory' | 'statusSecret' | 'publicUrl' | 'recordAttempts'> {
+  extends Pick<DeliverEmailsDependencies, 'mailer' | 'clock' | 'directory' | 'publicUrl' | 'recordAttempts'> {
+  /** The secret consultation links are signed with (core/config/secrets.ts, statusLinkSecret). */
+  statusSecret: () => Promise<string>;
   /** The ledger on consultation items. */
   consultationLedger: EmailLedger;
 }

@@ -11,10 +11,11 @@ import type { Directory } from '../directory/directory.ts';
 import type { DeadlinePolicy } from '../domain/deadlines.ts';
 import { decide, type PlannedEmail, type ReportChange } from '../domain/notifications.ts';
 import type { Report } from '../domain/report.ts';
-import { signStatusToken } from '../domain/status-token.ts';
+import { signStatusToken, type StatusKeyring } from '../domain/status-token.ts';
 import type { Digest } from '../domain/digest.ts';
 import { outOfHoursAlertEmail } from '../email/time-emails.ts';
 import { callOutOfHoursText } from '../markup/call-out-of-hours.ts';
+import { questionEmail, receiptWithoutLinkEmail, reporterMessageEmail, statusLinkEmail } from '../email/reporter-notices.ts';
 import {
   alertEmail,
   emailFacts,
@@ -41,7 +42,8 @@ export interface DeliverEmailsDependencies {
   digestLedger?: EmailLedger;
   clock: Clock;
   directory: DirectorySource;
-  statusSecret: () => Promise<string>;
+  /** The status-link keyring: new links are signed with its current key. */
+  statusKeys: () => Promise<StatusKeyring>;
   publicUrl: string;
   policy: DeadlinePolicy;
   /** Reports handled at once (changes of one report are always handled in order). */
@@ -109,7 +111,7 @@ async function deliverChange(deps: DeliverEmailsDependencies, change: ReportChan
     if (report.sentEmails?.includes(planned.key)) continue;
     let outcome: Outcome;
     try {
-      outcome = await sendOnce(deps, report, facts, planned, links);
+      outcome = await sendOnce(deps, report, facts, planned, links, directory);
     } catch (error) {
       logger.warn('email ledger unavailable; will retry', { reportId: report.id, email: planned.kind, error: errorSummary(error) });
       outcome = 'failed';
@@ -122,7 +124,8 @@ async function deliverChange(deps: DeliverEmailsDependencies, change: ReportChan
   return 'done';
 }
 
-async function render(deps: DeliverEmailsDependencies, planned: PlannedEmail, facts: EmailFacts, links: Links): Promise<EmailContent> {
+async function render(deps: DeliverEmailsDependencies, planned: PlannedEmail, facts: EmailFacts, links: Links, directory: Directory): Promise<EmailContent> {
+  const withStatusLink = async (): Promise<Links> => ({ ...links, statusToken: signStatusToken(facts.id, (await deps.statusKeys()).current) });
   switch (planned.kind) {
     case 'alert':
       return alertEmail(facts, links);
@@ -130,20 +133,35 @@ async function render(deps: DeliverEmailsDependencies, planned: PlannedEmail, fa
       return outOfHoursAlertEmail(facts, planned.outOfHours!, links);
     case 'receipt': {
       const callNow = planned.outOfHours ? callOutOfHoursText(facts.language, planned.outOfHours) : undefined;
-      return receiptEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) }, callNow);
+      return receiptEmail(facts, await withStatusLink(), callNow);
     }
     case 'outcome':
-      return outcomeEmail(facts, { ...links, statusToken: signStatusToken(facts.id, await deps.statusSecret()) });
+      return outcomeEmail(facts, await withStatusLink());
     case 'notice':
       if (!planned.notice) throw new Error('a notice needs its subject');
       return teamNoticeEmail(planned.notice, facts, links);
+    case 'receipt-without-link':
+      return receiptWithoutLinkEmail(facts, directory.outOfHours.phone);
+    case 'status-link':
+      return statusLinkEmail(facts, await withStatusLink());
+    case 'question':
+      return questionEmail(facts, await withStatusLink());
+    case 'reporter-message':
+      return reporterMessageEmail(facts, links);
   }
 }
 
-async function sendOnce(deps: DeliverEmailsDependencies, report: Report, facts: EmailFacts, planned: PlannedEmail, links: Links): Promise<Outcome> {
+async function sendOnce(
+  deps: DeliverEmailsDependencies,
+  report: Report,
+  facts: EmailFacts,
+  planned: PlannedEmail,
+  links: Links,
+  directory: Directory,
+): Promise<Outcome> {
   const ids = { reportId: report.id, email: planned.kind };
   // Rendered before the claim (it may fetch the status secret): the lease covers only send and record.
-  const content = await render(deps, planned, facts, links);
+  const content = await render(deps, planned, facts, links, directory);
   return sendThroughLedger(deps, deps.ledger, report.id, planned.key, { to: planned.to, ...content, kind: planned.kind }, ids);
 }
 

@@ -1,10 +1,14 @@
 // Use case: the reporter's status, by the signed link in the receipt.
-//   1. Verify the token's signature; a wrong, altered or guessed token is "not found", like a missing report.
-//   2. Read the report (expired ones are gone) and answer its status only: never the report's content.
-import type { Outcome, Report } from '../domain/report.ts';
-import { verifyStatusToken } from '../domain/status-token.ts';
+//   1. Verify the token against the keyring (any key still in it, and the legacy secret); a wrong, altered or
+//      guessed token is "not found", like a missing report.
+//   2. Read the report (reads filter expired ones: a link stops working when its report expires) and answer its
+//      status, deadlines, what the reporter may be told of the outcome, and the thread: never the report's content.
+import { reporterOutcome, type ReporterOutcome } from '../domain/outcomes.ts';
+import type { Report } from '../domain/report.ts';
+import { verifyStatusToken, type StatusKeyring } from '../domain/status-token.ts';
+import { threadForReporter } from '../domain/thread.ts';
 import { NotFoundError } from './errors.ts';
-import type { ReportStore } from './ports/report-store.ts';
+import type { ReportStore, StoredReport } from './ports/report-store.ts';
 
 export interface ReporterStatus {
   reference: string;
@@ -12,14 +16,18 @@ export interface ReporterStatus {
   status: Report['status'];
   submittedAt: string;
   acknowledgedAt: string | null;
+  acknowledgeBy: string;
   feedbackBy: string;
-  outcome: Outcome | null;
+  /** What the reporter may be told: never which municipality a forwarded report went to. */
+  outcome: ReporterOutcome;
   feedbackAt: string | null;
+  closedAt: string | null;
+  thread: Array<{ from: 'team' | 'reporter'; text: string; at: string }>;
 }
 
 export interface ReporterStatusDependencies {
   reports: ReportStore;
-  statusSecret: () => Promise<string>;
+  statusKeys: () => Promise<StatusKeyring>;
 }
 
 export function statusOf(report: Report): ReporterStatus {
@@ -29,15 +37,23 @@ export function statusOf(report: Report): ReporterStatus {
     status: report.status,
     submittedAt: report.submittedAt,
     acknowledgedAt: report.acknowledgedAt ?? null,
+    acknowledgeBy: report.acknowledgeBy,
     feedbackBy: report.feedbackBy,
-    outcome: report.feedback?.outcome ?? null,
+    outcome: reporterOutcome(report),
     feedbackAt: report.feedback?.at ?? null,
+    closedAt: report.closedAt ?? null,
+    thread: threadForReporter(report),
   };
 }
 
-export async function reporterStatus(deps: ReporterStatusDependencies, token: string): Promise<ReporterStatus> {
-  const reportId = verifyStatusToken(token, await deps.statusSecret());
+/** The report behind a status link, or "not found". */
+export async function reportByStatusToken(deps: ReporterStatusDependencies, token: string): Promise<StoredReport> {
+  const reportId = verifyStatusToken(token, await deps.statusKeys());
   const stored = reportId ? await deps.reports.get(reportId) : null;
   if (!stored) throw new NotFoundError('no report behind this link (it may have expired)');
-  return statusOf(stored.report);
+  return stored;
+}
+
+export async function reporterStatus(deps: ReporterStatusDependencies, token: string): Promise<ReporterStatus> {
+  return statusOf((await reportByStatusToken(deps, token)).report);
 }

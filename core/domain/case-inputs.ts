@@ -2,6 +2,7 @@
 // outputs are exactly what the state changes in report.ts, team-work.ts and thread.ts take. One place for each
 // field's rule and message, so a 400 names the field; the limits are the domain's own constants.
 import * as z from 'zod/mini';
+import { isVisibleText } from '../../forms/concern-report/schema.ts';
 import { DELIVERY_CHANNELS, OUTCOMES } from './outcomes.ts';
 import { PROTECTION_ASSESSMENT_RESULTS } from './report.ts';
 import { MAX_CASE_SYSTEM_REF_LENGTH, MAX_NOTE_LENGTH } from './team-work.ts';
@@ -10,7 +11,9 @@ import { MAX_THREAD_TEXT_LENGTH } from './thread.ts';
 const text = (max: number, missing: string) =>
   z.string(missing).check(
     z.trim(),
-    z.minLength(1, missing),
+    // The form's rule: empty, or only what a person cannot see (spaces, control and format characters), is missing.
+    // (Broken text gets its own message below, not this one too.)
+    z.refine((value) => !value.isWellFormed() || isVisibleText(value), missing),
     z.maxLength(max, `must be at most ${max} characters`),
     z.refine((value) => value.isWellFormed(), 'contains broken characters; retype the text'),
   );
@@ -57,4 +60,9 @@ export const noteBodySchema = z.object({ text: text(MAX_NOTE_LENGTH, 'write the 
 export const caseSystemRefBodySchema = z.object({ ref: text(MAX_CASE_SYSTEM_REF_LENGTH, 'give the case-system reference') });
 
 /** POST /api/cases/{id}/questions and POST /api/status/{token}/messages */
-export const threadMessageBodySchema = z.object({ text: text(MAX_THREAD_TEXT_LENGTH, 'write the message') });
+// Line breaks and tabs are how people write; any other control character is never typed, only injected.
+const NO_CONTROL = /^[^\p{Cc}]*$/u;
+const withoutControls = (value: string) => NO_CONTROL.test(value.replace(/[\n\r\t]/g, ''));
+export const threadMessageBodySchema = z.object({
+  text: text(MAX_THREAD_TEXT_LENGTH, 'write the message').check(z.refine(withoutControls, 'contains control characters; retype the text')),
+});

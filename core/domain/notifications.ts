@@ -4,12 +4,13 @@
 //   INSERT                                   → "alert:<contact>" to each team contact, "receipt" to the reporter,
 //                                              and "out-of-hours-alert" to the out-of-hours service when the report
 //                                              needs it (the receipt then says to call its number now, if urgent)
-//   MODIFY status became closed with feedback → "outcome" to the reporter
 //   MODIFY a team-work notice became owed      → "notice" (team-notice-emails.ts: given to someone, forwarded, lead alert)
 //   Reminders go to the assignee when there is one, else to the team's contacts (DESIGN.md, "Team work").
 //
 // Reminders and escalations are not planned here: the sweep writes them as digests (one email per person per
 // sweep, core/domain/digest.ts), sent from the digest item's own stream record (core/app/deliver-digest.ts).
+//   the reporter's side (receipt with or without the status link, "status-link", "outcome" notice, thread
+//   notices): reporter-emails.ts
 //
 // One email per recipient: a bad address or a failed send affects one person's email, and a retry re-sends
 // only what is missing.
@@ -19,6 +20,7 @@ import type { Report } from './report.ts';
 import type { EmailKind } from '../email/templates.ts';
 import type { TeamNoticeSubject } from '../email/team-notices.ts';
 import { teamNoticeEmails } from './team-notice-emails.ts';
+import { receiptFor, reporterSideEmails } from './reporter-emails.ts';
 
 export interface ReportChange {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -66,16 +68,15 @@ export function decide(change: ReportChange, directory: Directory, _policy: Dead
       emails.push({ key: 'out-of-hours-alert', kind: 'out-of-hours-alert', to: directory.outOfHours.email.trim().toLowerCase(), outOfHours: service });
     }
     const callNow = next.outOfHoursService && next.urgency === 'urgent';
-    emails.push({ key: 'receipt', kind: 'receipt', to: next.submission.reporter.email, ...(callNow ? { outOfHours: service } : {}) });
+    // The reporter's receipt (with the status link only for a trusted reporter), and "call now" when urgent at night.
+    const receipt = receiptFor(next, directory);
+    emails.push(callNow ? { ...receipt, outOfHours: service } : receipt);
   } else {
     const previous = change.oldReport;
     if (!previous) return { emails: [], team, teamMissing: missing };
 
-    if (previous.status !== 'closed' && next.status === 'closed' && next.feedback) {
-      emails.push({ key: 'outcome', kind: 'outcome', to: next.submission.reporter.email });
-    }
-
     emails.push(...teamNoticeEmails(previous, next, directory));
+    emails.push(...reporterSideEmails(previous, next, directory, team));
   }
   return { emails, team, teamMissing: missing };
 }

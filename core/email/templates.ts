@@ -9,7 +9,17 @@ import { formatLocal } from '../markup/format.ts';
 import { headerSafe } from './header-safe.ts';
 import { reporterTexts, teamTexts } from './texts.ts';
 
-export type EmailKind = 'alert' | 'receipt' | 'outcome' | 'out-of-hours-alert' | 'notice';
+export type EmailKind =
+  | 'alert'
+  | 'receipt'
+  | 'outcome'
+  | 'out-of-hours-alert'
+  | 'notice'
+  // The reporter's side (reporter-notices.ts).
+  | 'receipt-without-link'
+  | 'status-link'
+  | 'question'
+  | 'reporter-message';
 
 /** What an email may know about a report. Nothing from the submitted form except the school's id. */
 export interface EmailFacts {
@@ -64,13 +74,14 @@ export interface Layout {
   subject: string;
   intro: string;
   rows: Array<[label: string, value: string]>;
-  link: { label: string; url: string };
+  /** Null only for the receipt of a reporter the directory does not trust (no status link). */
+  link: { label: string; url: string } | null;
   notes: string[];
 }
 
 export const portalUrl = (facts: EmailFacts, links: Links) => `${trimSlash(links.publicUrl)}/cases/${encodeURIComponent(facts.id)}`;
 
-function statusUrl(links: Links): string {
+export function statusUrl(links: Links): string {
   if (!links.statusToken) throw new Error('a reporter email needs the status token');
   return `${trimSlash(links.publicUrl)}/status/${encodeURIComponent(links.statusToken)}`;
 }
@@ -128,19 +139,14 @@ export function receiptEmail(facts: EmailFacts, links: Links, callNow?: string):
   });
 }
 
+/** A notice, never the outcome: feedback is confidential at the school's end too (prop. 2025/26:12). */
 export function outcomeEmail(facts: EmailFacts, links: Links): EmailContent {
   const t = reporterTexts[facts.language];
-  if (!facts.outcome) throw new Error('an outcome email needs the outcome');
-  const outcome = t.outcomes[facts.outcome];
   return render({
     lang: facts.language,
-    subject: t.outcomeEmail.subject(facts.reference, outcome),
-    intro: t.outcomeEmail.intro,
-    rows: [
-      [t.reference, facts.reference],
-      [t.outcome, outcome],
-      [t.status, t.statuses[facts.status]],
-    ],
+    subject: t.outcomeEmail.subject(facts.reference),
+    intro: t.outcomeEmail.intro(facts.reference),
+    rows: [[t.reference, facts.reference]],
     link: { label: t.outcomeEmail.statusLink, url: statusUrl(links) },
     notes: [t.acuteDanger, t.doNotReply],
   });
@@ -152,9 +158,7 @@ export function render(layout: Layout): EmailContent {
     '',
     ...layout.rows.map(([label, value]) => `${label}: ${value}`),
     '',
-    `${layout.link.label}:`,
-    layout.link.url,
-    '',
+    ...(layout.link ? [`${layout.link.label}:`, layout.link.url, ''] : []),
     ...layout.notes,
     '',
   ].join('\n');
@@ -168,8 +172,7 @@ ${layout.rows.map(
   ([label, value]) =>
     html`<tr><th scope="row" style="text-align: left; padding: 0.25em 1em 0.25em 0; vertical-align: top;">${label}</th><td style="padding: 0.25em 0;">${value}</td></tr>\n`,
 )}</table>
-<p><a href="${layout.link.url}" style="color: #0b5394;">${layout.link.label}</a></p>
-${layout.notes.map((note) => html`<p style="color: #555; font-size: 14px;">${note}</p>\n`)}</body>
+${layout.link ? html`<p><a href="${layout.link.url}" style="color: #0b5394;">${layout.link.label}</a></p>\n` : ''}${layout.notes.map((note) => html`<p style="color: #555; font-size: 14px;">${note}</p>\n`)}</body>
 </html>
 `;
   return { subject: headerSafe(layout.subject), text, html: page.value };

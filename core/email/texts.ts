@@ -15,7 +15,7 @@ export interface CommonTexts {
 
 export interface ReporterTexts extends CommonTexts {
   receipt: { subject: (ref: string) => string; intro: string; statusLink: string; next: string };
-  outcomeEmail: { subject: (ref: string, outcome: string) => string; intro: string; statusLink: string };
+  outcomeEmail: { subject: (ref: string) => string; intro: (ref: string) => string; statusLink: string };
 }
 
 export const reporterTexts: Record<'sv' | 'en', ReporterTexts> = {
@@ -38,9 +38,9 @@ export const reporterTexts: Record<'sv' | 'en', ReporterTexts> = {
       next: 'Du får ett nytt mejl när socialtjänsten har lämnat återkoppling.',
     },
     outcomeEmail: {
-      subject: (ref, outcome) => `Återkoppling på din orosanmälan ${ref}: ${outcome}`,
-      intro: 'Socialtjänsten har lämnat återkoppling på din orosanmälan.',
-      statusLink: 'Se anmälans status',
+      subject: (ref) => `Socialtjänsten har lämnat återkoppling på ${ref}`,
+      intro: (ref) => `Socialtjänsten har lämnat återkoppling på din orosanmälan ${ref}. Läs den här:`,
+      statusLink: 'Läs återkopplingen',
     },
   },
   en: {
@@ -62,9 +62,9 @@ export const reporterTexts: Record<'sv' | 'en', ReporterTexts> = {
       next: 'You will get another email when social services have given their feedback.',
     },
     outcomeEmail: {
-      subject: (ref, outcome) => `Feedback on your concern report ${ref}: ${outcome}`,
-      intro: 'Social services have given feedback on your concern report.',
-      statusLink: 'See the status of the report',
+      subject: (ref) => `Social services have given feedback on ${ref}`,
+      intro: (ref) => `Social services have given feedback on your concern report ${ref}. Read it here:`,
+      statusLink: 'Read the feedback',
     },
   },
 };

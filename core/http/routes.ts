@@ -18,6 +18,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/forms/concern-report/submissions', function: 'submit', auth: 'public' },
   { method: 'GET', path: '/status/{token}', function: 'status', auth: 'public' },
   { method: 'GET', path: '/api/status/{token}', function: 'status', auth: 'public' },
+  // The reporter writes: JSON from a script, or the status page's plain form post (works without JavaScript).
+  { method: 'POST', path: '/api/status/{token}/messages', function: 'status', auth: 'public' },
   // The portal pages hold no data: they load it from the staff API with the signed-in user's token.
   { method: 'GET', path: '/cases', function: 'cases', auth: 'public' },
   { method: 'GET', path: '/cases/{id}', function: 'cases', auth: 'public' },
@@ -35,6 +37,9 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/cases/{id}/case-system-ref', function: 'cases', auth: 'staff' },
   // The team view: open and overdue reports per assignee, and the unassigned ones.
   { method: 'GET', path: '/api/team', function: 'cases', auth: 'staff' },
+  // The reporter's side (issue 13): verify the reporter after a call to the school's switchboard, ask a question.
+  { method: 'POST', path: '/api/cases/{id}/verify-reporter', function: 'cases', auth: 'staff' },
+  { method: 'POST', path: '/api/cases/{id}/questions', function: 'cases', auth: 'staff' },
   // The directory, kept by the administrators (the function checks that the caller is one, by verified email).
   { method: 'GET', path: '/admin', function: 'directory', auth: 'public' },
   { method: 'GET', path: '/api/directory', function: 'directory', auth: 'staff' },
@@ -55,6 +60,12 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/stats.csv', function: 'stats', auth: 'staff' },
   { method: 'GET', path: '/api/stats.html', function: 'stats', auth: 'staff' },
 ];
+
+/**
+ * Every request no route matches: the web function answers the HTML 404 page (JSON under /api/). API Gateway's
+ * `$default` route in AWS; the local server sends unmatched requests the same way.
+ */
+export const defaultRoute = { routeKey: '$default', function: 'web' } as const satisfies { routeKey: string; function: FunctionName };
 
 export interface RouteMatch {
   route: RouteDefinition;

@@ -39,6 +39,7 @@ export const concernReportTexts: Record<Language, FormTexts> = {
     },
     fields: {
       schoolId: { label: 'Skola', help: 'Skolan där barnet går. Anmälan skickas till socialtjänsten för skolans område.' },
+      schoolName: { label: 'Skolans namn, om den inte finns i listan', help: 'Välj "Min skola finns inte i listan" ovan och skriv skolans namn här. Anmälan går då till socialtjänstens mottagning, som skickar den rätt.' },
       urgency: { label: 'Hur brådskande är det?' },
       'reporter.name': { label: 'Ditt namn' },
       'reporter.role': { label: 'Din roll', help: 'Till exempel klasslärare, skolsköterska, kurator, rektor.' },
@@ -105,6 +106,7 @@ export const concernReportTexts: Record<Language, FormTexts> = {
     },
     fields: {
       schoolId: { label: 'School', help: "The child's school. The report goes to social services for the school's area." },
+      schoolName: { label: "The school's name, if it is not in the list", help: 'Choose "My school is not in the list" above and type the school\'s name here. The report then goes to social services\' central intake, which passes it on.' },
       urgency: { label: 'How urgent is it?' },
       'reporter.name': { label: 'Your name' },
       'reporter.role': { label: 'Your role', help: 'For example class teacher, school nurse, counsellor, principal.' },

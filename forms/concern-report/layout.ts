@@ -25,6 +25,7 @@ export const concernReportLayout: LayoutSection[] = [
     id: 'school',
     fields: [
       { name: 'schoolId', kind: 'school', required: true },
+      { name: 'schoolName', kind: 'text', maxLength: 200 },
       { name: 'urgency', kind: 'radio', required: true, options: ['normal', 'urgent'] },
     ],
   },

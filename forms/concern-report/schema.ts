@@ -37,6 +37,8 @@ const text = (max: number) =>
 // combining marks with nothing to sit on, and the few letters that draw nothing (Hangul fillers, Braille blank).
 const INVISIBLE = /^[\p{Z}\p{C}\p{M}\s\u115f\u1160\u3164\uffa0\u2800]*$/u;
 const visible = z.refine<string>((value) => !INVISIBLE.test(value), 'is required');
+/** The form's "something a person can see" rule, for every text a person writes elsewhere (the reporter's thread). */
+export const isVisibleText = (value: string): boolean => !INVISIBLE.test(value);
 export const required = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'is required'), visible, z.maxLength(max, `must be at most ${max} characters`), wellFormed);
 const optionalText = (max: number) => z._default(text(max), '');
@@ -79,9 +81,14 @@ const birthDateMatchesPersonalNumber = z.superRefine<{ personalNumber: string; b
   }
 });
 
+/** The form's "my school is not in the list" choice: the report goes to the fallback team, flagged, with `schoolName`. */
+export const OTHER_SCHOOL = 'other';
+
 export const concernReportSchema = z
   .object({
     schoolId: z.string().check(z.trim(), z.minLength(1, 'choose a school'), z.maxLength(64)),
+    /** The school's name as typed, when it is not in the list (`schoolId: "other"`). */
+    schoolName: optionalText(200),
     urgency: z.enum(['normal', 'urgent'], 'must be "normal" or "urgent"'),
     language: z._default(z.enum(LANGUAGES, 'must be "sv" or "en"'), 'sv'),
     reporter: z.object({
@@ -123,6 +130,10 @@ export const concernReportSchema = z
     z.superRefine(
       (report, ctx) => {
         const reason = typeof report.guardiansNotInformedReason === 'string' ? report.guardiansNotInformedReason.trim() : '';
+        const schoolName = typeof report.schoolName === 'string' ? report.schoolName : '';
+        if (report.schoolId === OTHER_SCHOOL && !isVisibleText(schoolName)) {
+          ctx.addIssue({ code: 'custom', path: ['schoolName'], message: 'is required when your school is not in the list' });
+        }
         if (report.guardiansInformed === 'no' && reason === '') {
           ctx.addIssue({
             code: 'custom',

@@ -14,6 +14,7 @@ import { runtimeConfig } from '../../core/config/runtime.ts';
 import { documentClient } from '../../core/adapters/dynamodb/client.ts';
 import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
 import type { ChildIndex } from '../../core/app/ports/child-index.ts';
+import { askReporterQuestion, verifyReporterOfReport } from '../../core/app/cases/reporter-thread.ts';
 import { isUuid } from '../../core/app/ids.ts';
 import { systemClock, type Clock } from '../../core/app/ports/clock.ts';
 import type { DirectorySource } from '../../core/app/ports/directory.ts';
@@ -81,6 +82,10 @@ export function createCasesHandler(given?: CasesDependencies) {
         return json(201, await addNote(deps, staff, directory, id, body));
       case 'POST /api/cases/{id}/case-system-ref':
         return json(200, await recordCaseSystemRef(deps, staff, directory, id, body));
+      case 'POST /api/cases/{id}/verify-reporter':
+        return json(200, await verifyReporterOfReport(deps, staff, directory, id));
+      case 'POST /api/cases/{id}/questions':
+        return json(201, await askReporterQuestion(deps, staff, directory, id, () => readBody(event, { maxBytes: 32 * 1024, accept: ['json'] }).value));
       default:
         throw notFound();
     }

@@ -20,7 +20,7 @@ import { consultationKey } from '../../core/storage/table.ts';
 import type { EmailLedger } from '../../core/app/ports/email-ledger.ts';
 import { systemClock } from '../../core/app/ports/clock.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
-import { statusLinkSecret } from '../../core/config/secrets.ts';
+import { statusLinkKeyring, statusLinkSecret } from '../../core/config/secrets.ts';
 import { directorySource } from '../../core/directory/source.ts';
 import { errorSummary } from '../../core/observability/error-summary.ts';
 import { logger } from '../../core/observability/logger.ts';
@@ -29,7 +29,7 @@ import { digestKey } from '../../core/storage/table.ts';
 import { notifyStreamSettings } from './stream-settings.ts';
 
 /** Plus the earlier-reports index and its keyed hash; absent where no key is configured (then nothing is indexed). */
-export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger'> & {
+export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger' | 'statusSecret'> & {
   childIndexing?: { childIndex: ChildIndex; mac: KeyedHash } | null;
 };
 
@@ -91,6 +91,7 @@ async function resolve(given: Partial<NotifyDependencies>): Promise<NotifyDepend
     digestLedger: given.digestLedger ?? (given.ledger ? undefined : notifyLedger(digestKey)),
     clock: given.clock ?? systemClock,
     directory,
+    statusKeys: given.statusKeys ?? statusLinkKeyring,
     statusSecret: given.statusSecret ?? statusLinkSecret,
     publicUrl: given.publicUrl ?? runtimeConfig().PUBLIC_URL,
     policy: given.policy ?? concernReportDeadlines,

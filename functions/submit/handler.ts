@@ -11,12 +11,21 @@ import { badRequest } from '../../core/http/errors.ts';
 import { header, type ParsedHttpEvent } from '../../core/http/event.ts';
 import { httpHandler } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
-import { MAX_BODY_BYTES, type Language } from '../../forms/concern-report/schema.ts';
+import { concernReportSchema, MAX_BODY_BYTES, type Language } from '../../forms/concern-report/schema.ts';
 
 export { HONEYPOT_FIELD } from '../../core/app/submit-report.ts';
 export type SubmitDependencies = SubmitReportDependencies;
 
 const defaults = (): SubmitDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock });
+
+/** What was sent, as the form's schema reads it, for the receipt page's printable copy (none for a body it refuses). */
+async function copyOf(deps: SubmitDependencies, lang: Language, fields: Record<string, unknown>) {
+  const parsed = concernReportSchema.safeParse(fields);
+  if (!parsed.success) return undefined;
+  const school = (await deps.directory.current()).schools.find((s) => s.id === parsed.data.schoolId);
+  const { receiptCopy } = await import('../../web/pages/receipt-copy.ts');
+  return receiptCopy(lang, parsed.data, school?.name ?? (parsed.data.schoolName || null));
+}
 
 export function createSubmitHandler(given?: SubmitDependencies) {
   let deps = given;
@@ -37,7 +46,7 @@ export function createSubmitHandler(given?: SubmitDependencies) {
       if (isFormPost) {
         // The pages of the post without JavaScript are a rarely used path: loaded on first use, not at cold start.
         const { renderReceiptPage } = await import('../../web/pages/receipt-page.ts');
-        return html(201, renderReceiptPage({ lang, ...receipt }));
+        return html(201, renderReceiptPage({ lang, ...receipt, copy: await copyOf(deps, lang, fields) }));
       }
       return json(201, receipt);
     } catch (error) {

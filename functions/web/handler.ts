@@ -11,6 +11,7 @@ import { concernReportLayout } from '../../forms/concern-report/layout.ts';
 import { clientBundles, CLIENT_BUNDLES } from '../../web/assets/client-bundles.ts';
 import { assets } from '../../web/assets/index.ts';
 import { renderFormPage, valuesFromConsultationLink } from '../../web/pages/form-page.ts';
+import { languageOfPath, renderNotFoundPage } from '../../web/pages/not-found-page.ts';
 
 const local = !process.env.LAMBDA_TASK_ROOT;
 // Outside Lambda the scripts are built from source: start now, so the first page is not kept waiting.
@@ -51,7 +52,9 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
     const body = bundles[file];
     if (body !== undefined) return { statusCode: 200, headers: assetHeaders('text/javascript; charset=utf-8'), body };
   }
-  throw notFound();
+  // Every unknown path (API Gateway's `$default` route lands here too): JSON for the API, the HTML page otherwise.
+  if (path === '/api' || path.startsWith('/api/')) throw notFound();
+  return html(404, renderNotFoundPage(languageOfPath(path, event.queryStringParameters)));
 }
 
 export const handler = httpHandler(webHandler);

@@ -8,7 +8,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, routes as sharedRoutes, type FunctionName, type RouteDefinition } from '../../core/http/routes.ts';
+import { defaultRoute, routeKey, routes as sharedRoutes, type FunctionName, type RouteDefinition } from '../../core/http/routes.ts';
 import type { Throttle } from '../../core/http/throttling.ts';
 import { acknowledge } from '../nag.ts';
 
@@ -135,6 +135,15 @@ export class ApiRoutes extends Construct {
       }
       this.routes.push({ definition, route });
     }
+
+    // Every request no route matches goes to the web function's 404 page (the local server does the same).
+    const fallback = new apigwv2.HttpRoute(this, 'DefaultRoute', {
+      httpApi: props.api,
+      routeKey: apigwv2.HttpRouteKey.DEFAULT,
+      integration: integrationFor(defaultRoute.function),
+      authorizer: new apigwv2.HttpNoneAuthorizer(),
+    });
+    acknowledge(fallback, 'AwsSolutions-APIG4', `Public by design ($default). It answers the not-found page for unknown paths and holds no data.`);
 
     if (props.routeThrottles) {
       const { stage, byRouteKey } = props.routeThrottles;

@@ -93,8 +93,9 @@ export class Storage extends Construct {
     acknowledge(this.listCursorSecret, 'AwsSolutions-SMG4',
       'The secret is the HMAC key of list cursors that live for minutes; rotating it by hand only makes open lists start again from the first page.');
     acknowledge(this.statusLinkSecret, 'AwsSolutions-SMG4',
-      'The secret is the HMAC key of the status links already mailed to reporters; rotating it would break every ' +
-        'link still in use, and the token format (core/domain/status-token.ts) has no key versions to rotate through.');
+      'The secret is the keyring of the status links already mailed to reporters: an automatic rotation would replace ' +
+        'it and break every link still in use. Keys are rotated by hand through the keyring (key ids, older keys kept ' +
+        'for the retention period; README, "Rotating the status-link key").');
   }
 
   /** ARN of one of the shared table's indexes. */

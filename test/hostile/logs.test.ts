@@ -1,5 +1,6 @@
 // Logs carry ids, never personal data. A whole flow with distinctive personal values (submit, a retry, a refused
-// submit, form posts, the emails, the portal: list, view, acknowledge, feedback; the reporter's status page; a
+// submit, form posts, the emails, the portal: list, view, acknowledge, the thread (a question, the reporter's
+// answer by JSON and by the status page's form post, a refused blank one), feedback; the reporter's status page; a
 // reminder sweep) runs in this process while everything it writes to stdout and stderr is captured. None of the
 // values may appear in any log line or email; every request's log lines carry its own correlation id.
 import fc from 'fast-check';
@@ -16,7 +17,8 @@ const tag = randomUUID().slice(0, 6);
 const person = {
   reporterName: `Birgitta Xylofondotter${tag}`,
   reporterRole: `Specialpedagog Ypsilonia${tag}`,
-  reporterEmail: `birgitta.xylofon.${tag}@example.se`,
+  // A school-domain address: trusted with the status link, the thread and the outcome notice (issue 13).
+  reporterEmail: `birgitta.xylofon.${tag}@skola.ekdala.example`,
   reporterPhone: '070-987 65 43',
   firstName: `Zlatanina${tag}`,
   lastName: `Qwertyström${tag}`,
@@ -27,6 +29,9 @@ const person = {
   actionsTaken: `Åtgärd Fönsterputs${tag}`,
   reason: `Skäl Tandkrämstub${tag}`,
   note: `Anteckning Trollslända${tag}`,
+  question: `Fråga Gnagarmössa${tag} om syskonen`,
+  answer: `Svar Blåbärssoppa${tag}: en bror`,
+  addition: `Tillägg Kanelbulle${tag} från veckan efter`,
 };
 /** Every value, and the forms it could take in a log (digits of the personal number, lower case). */
 const secrets = [
@@ -38,6 +43,9 @@ const secrets = [
   `Kvastgubbe${tag}`,
   `Trollslända${tag}`,
   `Trollsl\\u00e4nda${tag}`,
+  `Gnagarm`,
+  `Blåbärssoppa${tag}`,
+  `Kanelbulle${tag}`,
 ].filter((value) => value.length >= 6);
 
 let stack: HostileStack;
@@ -122,7 +130,23 @@ describe('a whole flow with distinctive personal values', () => {
     const full = await rawRequest(stack.url, { path: `/api/cases/${ids[0]}`, headers: auth });
     expect(full.json.report.submission.child.lastName).toBe(person.lastName);
     expect((await rawRequest(stack.url, { path: `/cases/${ids[0]}` })).status).toBe(200);
+    // The thread: the team asks, the reporter answers (JSON) and adds more (the page's plain form post).
+    const receiptForThread = receipts.find((e) => e.subject.includes(references[0]!) || (e.body.text ?? '').includes(references[0]!))!;
+    const statusToken = decodeURIComponent(/\/status\/([A-Za-z0-9_.%-]+)/.exec(receiptForThread.body.text ?? '')![1]!);
+    const asked = await rawRequest(stack.url, { method: 'POST', path: `/api/cases/${ids[0]}/questions`, headers: auth, body: JSON.stringify({ text: person.question }) });
+    expect(asked.status).toBe(201);
+    const messages = `/api/status/${encodeURIComponent(statusToken)}/messages`;
+    const json = { 'content-type': 'application/json' };
+    expect((await rawRequest(stack.url, { method: 'POST', path: messages, headers: json, body: JSON.stringify({ text: person.answer }) })).status).toBe(201);
+    const urlencoded = { 'content-type': 'application/x-www-form-urlencoded' };
+    expect((await rawRequest(stack.url, { method: 'POST', path: messages, headers: urlencoded, body: new URLSearchParams({ text: person.addition }).toString() })).status).toBe(303);
+    expect((await rawRequest(stack.url, { method: 'POST', path: messages, headers: json, body: JSON.stringify({ text: '\u200b ' }) })).status).toBe(400);
+    const thread = await rawRequest(stack.url, { path: `/api/cases/${ids[0]}`, headers: auth });
+    expect(thread.json.report.thread.map((e: { text: string }) => e.text)).toEqual([person.question, person.answer, person.addition]);
+    figures.inputsTried += 4;
+    await waitFor('the thread notices', async () => (await stack.emails()).filter((e) => e.subject.includes(references[0]!) && /fråga|Anmälaren har skrivit/.test(e.subject)).length >= 5);
     expect((await rawRequest(stack.url, { method: 'POST', path: `/api/cases/${ids[0]}/acknowledge`, headers: auth, body: JSON.stringify({ protectionAssessment: { result: 'no-immediate-risk' } }) })).status).toBe(200);
+
     const badFeedback = await rawRequest(stack.url, { method: 'POST', path: `/api/cases/${ids[0]}/feedback`, headers: auth, body: JSON.stringify({ outcome: person.note, note: person.note }) });
     expect(badFeedback.status).toBe(400);
     const feedback = await rawRequest(stack.url, { method: 'POST', path: `/api/cases/${ids[0]}/feedback`, headers: auth, body: JSON.stringify({ outcome: 'investigation-opened', note: person.note }) });
@@ -142,11 +166,12 @@ describe('a whole flow with distinctive personal values', () => {
     // Every email of the flow, once notify has sent the outcome and the escalation.
     await waitFor('the outcome and escalation emails', async () => {
       const all = (await stack.emails()).filter((e) => references.some((r) => e.subject.includes(r) || (e.body.text ?? '').includes(r)));
-      const outcome = all.filter((e) => e.destination.to.includes(person.reporterEmail)).length >= 3; // two receipts, one outcome
+      const outcome = all.filter((e) => e.destination.to.includes(person.reporterEmail)).length >= 4; // two receipts, the question, the outcome
       // An urgent report's escalation goes to the team's lead in office hours, else to the out-of-hours service's
       // on-call lead (issue 14, DESIGN.md "Deadlines"): this test runs at whatever time of day it is.
       const escalation = all.some((e) => e.destination.to.some((to) => ['peter.soder@ekdala.example', 'bengt.beredskap@ekdala.example'].includes(to)));
-      return outcome && escalation && all.length >= 8 && (emailsSeen.push(...all), true);
+      const threadNotices = all.filter((e) => e.subject.startsWith('Anmälaren har skrivit')).length >= 4; // two messages × two contacts
+      return outcome && escalation && threadNotices && all.length >= 12 && (emailsSeen.push(...all), true);
     });
     const stored = await Promise.all(ids.map((id) => stack.repository.get(id)));
     figures.reportsFound += stored.filter(Boolean).length;
@@ -163,7 +188,7 @@ describe('a whole flow with distinctive personal values', () => {
   });
 
   it('put none of them in any email', () => {
-    expect(emailsSeen.length).toBeGreaterThanOrEqual(8);
+    expect(emailsSeen.length).toBeGreaterThanOrEqual(12);
     for (const email of emailsSeen) {
       const text = `${email.subject}\n${email.body.text ?? ''}\n${email.body.html ?? ''}`;
       for (const secret of secrets.filter((s) => s !== person.reporterEmail && !person.reporterEmail.startsWith(s))) {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { routeKey, routes } from '../../core/http/routes.ts';
+import { defaultRoute, routeKey, routes } from '../../core/http/routes.ts';
 import { submitRouteThrottle } from '../../core/http/throttling.ts';
 import { DIRECTORY_PARTITION, directoryCurrentKey, directoryVersionKey, FIGURES_PREFIX, keyAttributes, reportTable } from '../../core/storage/table.ts';
 import { statsCounterStreamSettings } from '../../functions/stats-counter/stream-settings.ts';
@@ -400,9 +400,11 @@ describe('the directory', () => {
 });
 
 describe('the API', () => {
-  it('has exactly the routes of the shared route table', () => {
+  // Issue 13: plus the `$default` catch-all, which sends every unknown path to the web function's 404 page.
+  it('has exactly the routes of the shared route table, and the $default catch-all', () => {
     const keys = resourcesOf('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort();
-    expect(keys).toEqual(routes.map(routeKey).sort());
+    expect(keys).toEqual([...routes.map(routeKey), defaultRoute.routeKey].sort());
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default', AuthorizationType: 'NONE' });
   });
 
   it('puts the JWT authorizer on every staff route and on no public one', () => {

@@ -73,17 +73,20 @@ describe('notify on the local stack', () => {
     expect(await waitForEmails(stack.sesEndpoint, about(report.reference), 4, 0)).toHaveLength(3);
   });
 
-  it('feedback: the outcome category (not the note) to the reporter, once', async () => {
+  it('feedback: a notice (neither the outcome nor the note) to the reporter, once', async () => {
     const report = await newReport();
     await waitForEmails(stack.sesEndpoint, about(report.reference), 3);
     const stored = (await stack.repository.get(report.id))!;
     const change = recordFeedback(stored.report, { outcome: 'investigation-not-opened', note: 'NOTE-MUST-NOT-LEAK' }, 'sara.lindqvist@ekdala.example', new Date(), policy);
     if (change.kind !== 'changed') throw new Error('expected a change');
     expect(await stack.repository.saveChange(stored, change.report, change.audit)).toBe(true);
-    const outcome = await waitForEmails(stack.sesEndpoint, (e) => about(report.reference)(e) && e.subject.includes('Återkoppling'), 1);
+    const outcome = await waitForEmails(stack.sesEndpoint, (e) => about(report.reference)(e) && e.subject.includes('återkoppling'), 1);
     expect(outcome).toHaveLength(1);
     expect(outcome[0]!.destination.to).toEqual([report.reporter]);
-    expect(outcome[0]!.subject).toBe(`Återkoppling på din orosanmälan ${report.reference}: Utredning inleds inte`);
+    // Issue 13 / DESIGN.md "Privacy rules": a notice with the status link; the outcome is only on the status page.
+    expect(outcome[0]!.subject).toBe(`Socialtjänsten har lämnat återkoppling på ${report.reference}`);
+    expect(JSON.stringify(outcome[0])).not.toContain('Utredning inleds inte');
+    expect(outcome[0]!.body.text).toMatch(/\/status\/k1\./);
     expect(JSON.stringify(outcome[0])).not.toContain('NOTE-MUST-NOT-LEAK');
   });
 

@@ -31,7 +31,8 @@ const PERSONAL: Record<string, string> = {
   reporterName: `Reportina Uniqueperson${marker}`,
   reporterRole: `Rektor-${marker}`,
   reporterPhone: '070-999 88 77',
-  reporterEmail: `priv-${marker}@example.se`,
+  // A school-domain address: trusted, so the flow includes the status link and the outcome notice (issue 13).
+  reporterEmail: `priv-${marker}@skola.ekdala.example`,
   feedbackNote: `Anteckning-${marker}`,
 };
 

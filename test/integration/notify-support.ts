@@ -9,7 +9,8 @@ import { mailbox, type StoredEmail } from '../../local/ses.ts';
 import { toLambdaRecord } from '../../local/stream-poller.ts';
 
 /** A reporter address no other test uses: the local SES is shared by the whole run. */
-export const uniqueReporter = () => `reporter-${randomUUID().slice(0, 8)}@example.se`;
+// A school-domain address (the sample directory's): trusted with the status link and the outcome notice (issue 13).
+export const uniqueReporter = () => `reporter-${randomUUID().slice(0, 8)}@skola.ekdala.example`;
 
 /** Emails that mention the reference: a report's own emails in the subject, a sweep's digest in its text. */
 export const about = (reference: string) => (email: StoredEmail) => email.subject.includes(reference) || (email.body.text ?? '').includes(reference);

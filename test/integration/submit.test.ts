@@ -106,6 +106,10 @@ describe('a valid report', () => {
     const page = await response.text();
     expect(page).toContain('Your report has been received');
     expect(page).toMatch(/ORO-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    // A copy to print or save, on the page only (issue 13), with the form's labels and the school's name.
+    expect(page).toContain('Print or save a copy');
+    expect(page).toContain('Suspected violence at home.');
+    expect(page).toContain('Södervik');
     const stored = await stack.repository.get(form.get('submissionId')!);
     expect(stored?.report.submission.concern.categories).toEqual(['violence-or-abuse-suspected', 'home-situation']);
     expect(stored?.report.teamId).toBe('mottagning-syd');

@@ -9,7 +9,9 @@ import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { decide } from '../../core/domain/notifications.ts';
 import sample from '../../directory/sample.json' with { type: 'json' };
 
-const directory = parseDirectory(sample);
+// The test's reporter writes from example.se: listed here as a school domain, so trusted (issue 13: only a trusted
+// reporter gets the status link and the outcome notice; test/unit/reporter-emails.test.ts covers the untrusted).
+const directory = parseDirectory({ ...sample, municipality: { ...sample.municipality, schoolEmailDomains: [...sample.municipality.schoolEmailDomains, 'example.se'] } });
 const submittedAt = atLocalTime('2026-11-25', '10:00'); // a Wednesday
 
 function newReport(overrides: { schoolId?: string; urgency?: 'normal' | 'urgent'; language?: 'sv' | 'en' } = {}): Report {

@@ -121,9 +121,11 @@ describe('email templates', () => {
     expect(en.html).toContain('<html lang="en">');
   });
 
-  it('the outcome: the category only, never the note', () => {
+  // Issue 13 / DESIGN.md "Privacy rules": the outcome email is a notice; the outcome is only on the status page.
+  it('the outcome: a notice with the link, neither the category nor the note', () => {
     const email = outcomeEmail(emailFacts(closed(report({ language: 'en' })), 'x'), links);
-    expect(email.subject).toContain('An investigation is already ongoing');
+    expect(email.subject).toMatch(/^Social services have given feedback on ORO-2026-/);
+    expect(`${email.subject}${email.text}${email.html}`).not.toContain('An investigation is already ongoing');
     expect(email.text).toContain('https://intake.example/status/TOKEN.abc');
     expect(`${email.subject}${email.text}${email.html}`).not.toContain(PERSONAL.note);
   });

@@ -7,6 +7,7 @@
 import { api } from './portal/api.ts';
 import { consultationsLink, showConsultations } from './portal/consultations.ts';
 import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/actions.ts';
+import { reporterSection } from './portal/thread.ts';
 import { ApiError } from './portal/api-error.ts';
 import { finishHostedSignIn, startHostedSignIn, type CognitoClient } from './portal/cognito.ts';
 import type { CaseDetail, CaseList, CaseSummary, TeamView } from './portal/contract.ts';
@@ -273,7 +274,12 @@ function start(root: HTMLElement): void {
 
     const statusFacts = facts([
       ['Status', T.statuses[c.status]],
-      ['Skola', c.routedToFallback ? `${school} (skolan finns inte i katalogen – anmälan gick till reservteamet)` : school],
+      [
+        'Skola',
+        c.routedToFallback
+          ? `${s.schoolName ? `${s.schoolName} (skrivet av anmälaren)` : school} (skolan finns inte i katalogen – anmälan gick till reservteamet)`
+          : school,
+      ],
       ['Brådska', labels.urgency[c.urgency]],
       ['Inkom', timeEl(c.submittedAt)],
       [
@@ -355,7 +361,7 @@ function start(root: HTMLElement): void {
 
     document.title = `Anmälan ${c.reference} – ${T.portal}`;
     const printLink = el('p', {}, el('a', { href: `/cases/${encodeURIComponent(c.id)}/print`, target: '_blank', rel: 'noopener' }, 'Utskrift för verksamhetssystemet (A4)'));
-    show(el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')), heading, printLink, badges.childNodes.length ? badges : el('span'), done ?? el('span'), statusFacts, earlierReportsSection(data), actions, content, trail);
+    show(el('p', {}, el('a', { href: '/cases' }, '← Alla anmälningar')), heading, printLink, badges.childNodes.length ? badges : el('span'), done ?? el('span'), statusFacts, earlierReportsSection(data), actions, reporterSection(actionContext, data), content, trail);
     if (done) done.focus();
     else focusHeading();
   }

@@ -10,6 +10,7 @@ export const formPageTexts = {
     required: 'obligatoriskt',
     errorPrefix: 'Fel: ',
     chooseSchool: 'Välj skola',
+    otherSchool: 'Min skola finns inte i listan',
     schoolFilter: 'Sök skola',
     schoolFilterHelp: 'Skriv en del av namnet för att korta listan nedan.',
     schoolMatches: (n: number) => (n === 1 ? '1 skola matchar' : `${n} skolor matchar`),
@@ -43,6 +44,7 @@ export const formPageTexts = {
     required: 'required',
     errorPrefix: 'Error: ',
     chooseSchool: 'Choose a school',
+    otherSchool: 'My school is not in the list',
     schoolFilter: 'Search for the school',
     schoolFilterHelp: 'Type part of the name to shorten the list below.',
     schoolMatches: (n: number) => (n === 1 ? '1 school matches' : `${n} schools match`),
@@ -98,6 +100,7 @@ export function localizeMessage(message: string, lang: Lang): string {
     'choose at least one category': ['välj minst ett alternativ', 'choose at least one option'],
     'lists a category more than once': ['har samma val flera gånger', 'lists a choice more than once'],
     'is required when the guardians were not informed': ['måste fyllas i när vårdnadshavarna inte har informerats', 'is required when the guardians were not told'],
+    'is required when your school is not in the list': ['måste fyllas i när skolan inte finns i listan', 'is required when your school is not in the list'],
     'contains broken characters; retype the text': ['innehåller trasiga tecken; skriv om texten', 'contains broken characters; retype the text'],
     'this form was already sent with other content; check the text and send it again to make a new report': [
       'formuläret har redan skickats med annat innehåll; kontrollera texten och skicka igen för att göra en ny anmälan',

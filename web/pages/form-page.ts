@@ -4,6 +4,7 @@
 import type { Directory } from '../../core/directory/directory.ts';
 import type { FieldError } from '../../core/http/errors.ts';
 import { concernReportTexts, type Language } from '../../forms/concern-report/index.ts';
+import { OTHER_SCHOOL } from '../../forms/concern-report/schema.ts';
 import { concernReportLayout, type LayoutField } from '../../forms/concern-report/layout.ts';
 import { anchorId, fieldForPath, fieldId, isChoice, optionId } from '../client/form-fields.ts';
 import { fieldErrorText, formPageTexts, localizeMessage } from '../client/texts.ts';
@@ -144,6 +145,7 @@ ${schools.map(
     s.id === text ? html` selected` : ''
   }>${s.name}</option>`,
 )}
+<option value="${OTHER_SCHOOL}"${text === OTHER_SCHOOL ? html` selected` : ''}>${t.otherSchool}</option>
 </select>
 <p class="help school-contact" id="${id}-contact" data-school-contact aria-live="polite">${schoolContactLine(text)}</p>`;
     } else {

@@ -14,6 +14,8 @@ export interface ReceiptInput {
   feedbackBy: string;
   /** An urgent report outside office hours: the out-of-hours service to call now. */
   callOutOfHours?: OutOfHoursContact;
+  /** What was sent (the form post's page only), shown for printing: see receipt-copy.ts. */
+  copy?: SafeHtml;
 }
 
 const NEXT_HEADING = { sv: 'Vad händer nu?', en: 'What happens next?' } as const;
@@ -48,5 +50,7 @@ ${values?.callOutOfHours
 
 export function renderReceiptPage(input: ReceiptInput): string {
   const texts = concernReportTexts[input.lang].receipt;
-  return page({ lang: input.lang, title: `${texts.title} – ${input.reference}`, body: receiptBody(input.lang, input) });
+  const body = input.copy ? html`${receiptBody(input.lang, input)}
+${input.copy}` : receiptBody(input.lang, input);
+  return page({ lang: input.lang, title: `${texts.title} – ${input.reference}`, body });
 }

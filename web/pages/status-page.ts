@@ -1,86 +1,79 @@
-// The reporter's status page: where the report is, and the outcome once there is one. No report content.
-// Each step says its state in words (done, waiting), not by colour alone.
+// The reporter's status page: where the report is, its deadlines in every state, what the reporter may be told of
+// the outcome, and the thread with a form to answer or add information (a plain form post: works without
+// JavaScript). No report content. Each step says its state in words (done, waiting), not by colour alone.
 import type { ReporterStatus } from '../../core/app/reporter-status.ts';
+import type { FieldError } from '../../core/app/errors.ts';
 import { formatLocal } from '../format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
+import { statusTexts } from './status-texts.ts';
 
-const TEXTS = {
-  sv: {
-    title: 'Status för din orosanmälan',
-    reference: 'Referens',
-    now: 'Läget just nu',
-    current: { received: 'Socialtjänsten har tagit emot anmälan.', acknowledged: 'Socialtjänsten har bekräftat att de tagit emot anmälan och arbetar med den.', closed: 'Socialtjänsten har lämnat återkoppling.' },
-    stepsTitle: 'Steg',
-    sent: 'Anmälan skickad',
-    acknowledged: 'Mottagandet bekräftat av socialtjänsten',
-    feedback: 'Återkoppling till dig',
-    done: 'Klart',
-    waiting: 'Väntar',
-    skipped: 'Återkoppling lämnades direkt',
-    by: 'senast',
-    outcome: 'Återkoppling',
-    outcomes: {
-      'investigation-opened': 'Socialtjänsten har inlett en utredning.',
-      'investigation-not-opened': 'Socialtjänsten har beslutat att inte inleda en utredning.',
-      'already-ongoing': 'En utredning pågår redan.',
-    },
-    outcomeNote: 'Socialtjänsten lämnar inte ut mer än så: vad utredningen gäller omfattas av sekretess.',
-    note: 'Sidan visar bara status, aldrig innehållet i anmälan. Länken till sidan finns i ditt kvittomejl.',
-    acute: 'Är ett barn i akut fara: ring 112.',
-  },
-  en: {
-    title: 'Status of your concern report',
-    reference: 'Reference',
-    now: 'Where it is now',
-    current: { received: 'Social services have received the report.', acknowledged: 'Social services have confirmed receipt and are working on it.', closed: 'Social services have given feedback.' },
-    stepsTitle: 'Steps',
-    sent: 'Report sent',
-    acknowledged: 'Receipt confirmed by social services',
-    feedback: 'Feedback to you',
-    done: 'Done',
-    waiting: 'Waiting',
-    skipped: 'Feedback was given straight away',
-    by: 'by',
-    outcome: 'Feedback',
-    outcomes: {
-      'investigation-opened': 'Social services have opened an investigation.',
-      'investigation-not-opened': 'Social services have decided not to open an investigation.',
-      'already-ongoing': 'An investigation is already ongoing.',
-    },
-    outcomeNote: 'Social services say no more than this: what an investigation is about is confidential.',
-    note: 'This page shows the status only, never the content of the report. The link to it is in your receipt email.',
-    acute: 'If a child is in acute danger: call 112.',
-  },
-} as const;
+export interface StatusPageOptions {
+  /** The token of the link the page was opened with: the answer form posts back to it. */
+  token: string;
+  /** A refused message: its error and what was typed, shown again at the field. */
+  error?: { errors: FieldError[]; text: string };
+}
 
-export function renderStatusPage(status: ReporterStatus): string {
+export function renderStatusPage(status: ReporterStatus, options: StatusPageOptions): string {
   const lang = status.language;
-  const t = TEXTS[lang];
+  const t = statusTexts[lang];
   const time = (iso: string) => html`<time datetime="${iso}">${formatLocal(iso, lang)}</time>`;
   const step = (done: boolean, title: string, detail: ReturnType<typeof html> | string) =>
     html`<li class="${done ? 'done' : 'waiting'}"><strong>${title}</strong><span class="state">${done ? t.done : t.waiting}: ${detail}</span></li>`;
+  const closed = status.status === 'closed';
   const acknowledgedStep = status.acknowledgedAt
     ? step(true, t.acknowledged, time(status.acknowledgedAt))
-    : status.status === 'closed'
+    : closed
       ? step(true, t.acknowledged, t.skipped)
-      : step(false, t.acknowledged, '–');
-  const feedbackStep = status.feedbackAt ? step(true, t.feedback, time(status.feedbackAt)) : step(false, t.feedback, html`${t.by} ${time(status.feedbackBy)}`);
+      : step(false, t.acknowledged, html`${t.by} ${time(status.acknowledgeBy)}`);
+  const closedAt = status.feedbackAt ?? status.closedAt;
+  const feedbackStep = closed && closedAt ? step(true, t.feedback, time(closedAt)) : step(false, t.feedback, html`${t.by} ${time(status.feedbackBy)}`);
+  const outcome = status.outcome ? t.outcomes[status.outcome] : null;
 
   const body = html`<h1>${t.title}</h1>
-<div class="panel${status.status === 'closed' ? ' panel-success' : ''}">
+<div class="panel${closed ? ' panel-success' : ''}">
 <p class="reference">${t.reference}: <strong>${status.reference}</strong></p>
 <h2>${t.now}</h2>
 <p class="status"><strong>${t.current[status.status]}</strong></p>
 </div>
-${status.outcome ? html`<h2>${t.outcome}</h2><p class="outcome"><strong>${t.outcomes[status.outcome]}</strong></p><p>${t.outcomeNote}</p>` : ''}
+${outcome ? html`<h2>${t.outcome}</h2><p class="outcome"><strong>${outcome.text}</strong></p>${outcome.note ? html`<p>${outcome.note}</p>` : ''}` : ''}
 <h2>${t.stepsTitle}</h2>
 <ol class="steps">
 ${step(true, t.sent, time(status.submittedAt))}
 ${acknowledgedStep}
 ${feedbackStep}
 </ol>
+${renderThread(status, options)}
 <p class="help">${t.note}</p>
 <p class="acute"><strong>${t.acute}</strong></p>`;
   return page({ lang, title: `${t.title} – ${status.reference}`, body });
+}
+
+function renderThread(status: ReporterStatus, options: StatusPageOptions) {
+  const lang = status.language;
+  const t = statusTexts[lang];
+  const messages = status.thread.length
+    ? html`<ol class="thread">${status.thread.map(
+        (entry) =>
+          html`<li><p><strong>${entry.from === 'team' ? t.thread.fromTeam : t.thread.fromYou}</strong>, <time datetime="${entry.at}">${formatLocal(entry.at, lang)}</time></p><p class="pre">${entry.text}</p></li>`,
+      )}</ol>`
+    : html`<p>${t.thread.empty}</p>`;
+  if (status.status === 'closed') {
+    return html`<section aria-labelledby="thread-title" id="thread"><h2 id="thread-title">${t.thread.title}</h2>${messages}<p class="notice">${t.thread.closed} <a href="${lang === 'en' ? '/en' : '/'}">${t.thread.newReport}</a></p></section>`;
+  }
+  // The API's messages are English; the page says it in the reader's language.
+  const error = options.error ? t.thread.invalid : undefined;
+  const action = `/api/status/${encodeURIComponent(options.token)}/messages`;
+  return html`<section aria-labelledby="thread-title" id="thread"><h2 id="thread-title">${t.thread.title}</h2>${messages}
+${error ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${t.thread.problem}</h2><p><a href="#message-text">${t.thread.label}: ${error}</a></p></div>` : ''}
+<form method="post" action="${action}" class="thread-form">
+<div class="field${error ? ' has-error' : ''}">
+<label for="message-text">${t.thread.label}</label>
+<p class="help" id="message-text-help">${t.thread.help}</p>
+${error ? html`<p class="error" id="message-text-error"><span class="visually-hidden">${t.thread.errorPrefix}</span>${error}</p>` : ''}
+<textarea id="message-text" name="text" rows="6" maxlength="5000" required aria-describedby="message-text-help${error ? ' message-text-error' : ''}"${error ? html` aria-invalid="true"` : ''}>${options.error?.text ?? ''}</textarea>
+</div>
+<button type="submit">${t.thread.send}</button>
+</form></section>`;
 }

@@ -57,5 +57,5 @@ export async function recordReportFeedback(
   const report = await applyChange(deps, staff, id, (current) =>
     recordOutcome(current, input, actorOnTeam(directory, staff, current).actor, deps.clock.now(), concernReportDeadlines),
   );
-  return caseSummary(report, deps.clock.now());
+  return caseSummary(report, deps.clock.now(), directory);
 }

@@ -112,7 +112,7 @@ async function page(
   const nextCursor = team < teamIds.length ? encodeCursor({ team, after } satisfies Position, binding) : null;
   return {
     teams: directory.teams.filter((t) => teamIds.includes(t.id)).map((t) => ({ id: t.id, name: t.name })),
-    cases: found.map((report) => ({ ...caseSummary(report, now), ...caseListItem(report, now) })),
+    cases: found.map((report) => ({ ...caseSummary(report, now, directory), ...caseListItem(report, now) })),
     nextCursor,
   };
 }

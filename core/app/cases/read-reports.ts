@@ -43,7 +43,7 @@ export async function viewReport(deps: ReadReportsDependencies, staff: StaffIden
   }
   const { bodyHash: _hash, sentEmails, ...report } = stored.report;
   return {
-    summary: caseSummary(stored.report, now),
+    summary: caseSummary(stored.report, now, directory),
     report,
     assignee: report.assignee ?? null,
     notes: report.notes ?? [],

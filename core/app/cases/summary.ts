@@ -1,8 +1,13 @@
 // What the team's list shows of a report: enough to triage, no child's name or concern text (those are one
 // click away, audited).
+import type { Directory } from '../../directory/directory.ts';
 import type { Report } from '../../domain/report.ts';
+import { trustOfReport } from '../../domain/reporter-emails.ts';
+import { isTrusted } from '../../domain/reporter-trust.ts';
 
-export function caseSummary(report: Report, now: Date) {
+/** With the directory, the summary says whether the reporter is trusted (a school domain, or verified by phone). */
+export function caseSummary(report: Report, now: Date, directory?: Directory) {
+  const reporterTrust = directory ? trustOfReport(report, directory) : null;
   const nextDeadline = report.status === 'received' ? report.acknowledgeBy : report.status === 'acknowledged' ? report.feedbackBy : null;
   return {
     id: report.id,
@@ -21,6 +26,8 @@ export function caseSummary(report: Report, now: Date) {
     nextDeadline,
     overdue: nextDeadline !== null && new Date(nextDeadline) <= now,
     escalationCount: report.escalationCount,
+    reporterTrust,
+    reporterTrusted: reporterTrust === null ? null : isTrusted(reporterTrust),
   };
 }
 

@@ -1,5 +1,6 @@
 // Sending a sweep's digest (core/app/deliver-digest.ts through deliverEmails) against the in-memory ledger and
 // mailer: one email per digest, never twice, and each report's entry recorded on that report.
+import { parseStatusKeyring } from '../../../core/config/status-keyring.ts';
 import { describe, expect, it } from 'vitest';
 import { deliverEmails, type ChangeRecord } from '../../../core/app/deliver-emails.ts';
 import { DIGEST_LEDGER_KEY } from '../../../core/app/deliver-digest.ts';
@@ -34,7 +35,7 @@ const record = (d: Digest): ChangeRecord => ({ id: String(n++), itemKey: d.id, c
 function setup() {
   const ledger = new MemoryLedger();
   const mailer = new MemoryMailer();
-  const deps = { ledger, mailer, clock: fixedClock(sweepAt), directory: sampleDirectorySource, statusSecret: async () => 'x'.repeat(32), publicUrl: 'https://intake.example', policy: concernReportForm.deadlines, concurrency: 2, recordAttempts: 2 };
+  const deps = { ledger, mailer, clock: fixedClock(sweepAt), directory: sampleDirectorySource, statusKeys: async () => parseStatusKeyring('x'.repeat(32)), publicUrl: 'https://intake.example', policy: concernReportForm.deadlines, concurrency: 2, recordAttempts: 2 };
   return { ledger, mailer, deps };
 }
 

@@ -2,6 +2,7 @@
 // The stream's side (records, images, batchItemFailures) is in test/unit/notify-handler.test.ts.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { parseStatusKeyring } from '../../../core/config/status-keyring.ts';
 import { deliverEmails, type ChangeRecord } from '../../../core/app/deliver-emails.ts';
 import { atLocalTime } from '../../../core/domain/calendar.ts';
 import { acknowledge, recordFeedback, type Report } from '../../../core/domain/report.ts';
@@ -12,7 +13,8 @@ import { newReport as makeReport } from '../../support/reports.ts';
 const now = atLocalTime('2026-11-25', '10:00');
 const policy = concernReportForm.deadlines;
 
-const newReport = (reporterEmail = 'anna.lind@example.se') => makeReport({ at: now, body: { reporter: { email: reporterEmail } } });
+// A school-domain reporter (trusted): the receipt carries the link and the outcome notice is owed.
+const newReport = (reporterEmail = 'anna.lind@skola.ekdala.example') => makeReport({ at: now, body: { reporter: { email: reporterEmail } } });
 
 let n = 0;
 const inserted = (report: Report): ChangeRecord => ({ id: String(n++), itemKey: report.id, change: { eventName: 'INSERT', newReport: report } });
@@ -21,7 +23,7 @@ const modified = (oldReport: Report, newReport: Report): ChangeRecord => ({ id: 
 function setup() {
   const ledger = new MemoryLedger();
   const mailer = new MemoryMailer();
-  const deps = { ledger, mailer, clock: fixedClock(now), directory: sampleDirectorySource, statusSecret: async () => 'unit-test-secret-0123456789abcdef', publicUrl: 'https://intake.example', policy, concurrency: 2, recordAttempts: 2 };
+  const deps = { ledger, mailer, clock: fixedClock(now), directory: sampleDirectorySource, statusKeys: async () => parseStatusKeyring('unit-test-secret-0123456789abcdef'), publicUrl: 'https://intake.example', policy, concurrency: 2, recordAttempts: 2 };
   return { ledger, mailer, deps };
 }
 
@@ -29,7 +31,7 @@ describe('deliver the emails a change owes (use case)', () => {
   it('sends what each change owes once, per report in order; a failed report waits, the others go on', async () => {
     const { mailer, deps } = setup();
     const failing = newReport();
-    const fine = newReport('other.reporter@example.se');
+    const fine = newReport('other.reporter@skola.ekdala.example');
     const acknowledged = acknowledge(failing, 'sara.lindqvist@ekdala.example', now, policy);
     if (acknowledged.kind !== 'changed') throw new Error('expected a change');
     const closed = recordFeedback(acknowledged.report, { outcome: 'investigation-opened', note: '' }, 'sara.lindqvist@ekdala.example', now, policy);

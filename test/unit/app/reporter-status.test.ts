@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../core/app/errors.ts';
+import { parseStatusKeyring } from '../../../core/config/status-keyring.ts';
 import { reporterStatus } from '../../../core/app/reporter-status.ts';
 import { submitReport } from '../../../core/app/submit-report.ts';
 import { atLocalTime } from '../../../core/domain/calendar.ts';
@@ -16,7 +17,7 @@ describe("the reporter's status (use case)", () => {
     const reports = new MemoryReportStore();
     const id = randomUUID();
     await submitReport({ reports, directory: sampleDirectorySource, clock: fixedClock(atLocalTime('2026-11-25', '10:00')) }, { submissionId: id, fields: exampleSubmission(), channel: 'json' });
-    const deps = { reports, statusSecret: async () => SECRET };
+    const deps = { reports, statusKeys: async () => parseStatusKeyring(SECRET) };
     const token = signStatusToken(id, SECRET);
     const status = await reporterStatus(deps, token);
     expect(status).toMatchObject({ status: 'received', outcome: null, acknowledgedAt: null });
