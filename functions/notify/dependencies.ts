@@ -1,0 +1,93 @@
+// notify's dependencies: the real ports (ledgers on reports, digests and consultations, SES, the directory, the
+// status-link keys, the earlier-reports index), each made only when a test has not given it.
+import { documentClient } from '../../core/adapters/dynamodb/client.ts';
+import { DynamoEmailLedger } from '../../core/adapters/dynamodb/email-ledger.ts';
+import { sesMailer } from '../../core/adapters/ses/mailer.ts';
+import type { DeliverEmailsDependencies } from '../../core/app/deliver-emails.ts';
+import type { ChildIndex } from '../../core/app/ports/child-index.ts';
+import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
+import { hmacKeyedHash } from '../../core/adapters/crypto/hmac-keyed-hash.ts';
+import type { KeyedHash } from '../../core/domain/child-match.ts';
+import type { DeliverConsultationEmailsDependencies } from '../../core/app/deliver-consultation-emails.ts';
+import { consultationKey, digestKey } from '../../core/storage/table.ts';
+import type { EmailLedger } from '../../core/app/ports/email-ledger.ts';
+import { systemClock } from '../../core/app/ports/clock.ts';
+import { runtimeConfig } from '../../core/config/runtime.ts';
+import { statusLinkKeyring, statusLinkSecret } from '../../core/config/secrets.ts';
+import { directorySource } from '../../core/directory/source.ts';
+import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
+import { notifyStreamSettings } from './stream-settings.ts';
+
+/** Plus the earlier-reports index and its keyed hash; absent where no key is configured (then nothing is indexed). */
+export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger' | 'statusSecret'> & {
+  childIndexing?: { childIndex: ChildIndex; mac: KeyedHash } | null;
+};
+
+export const notifySettings = {
+  concurrency: 4,
+  // About 17 s of retries (backoff capped at 1 s): a DynamoDB blip longer than a second or two between the send
+  // and its record would otherwise leave the email unrecorded, and it would go out again after the lease.
+  recordAttempts: 20,
+};
+
+/** The ledger notify uses: on the report items (or, with digestKey, the digest items), with the stream settings' lease. */
+export function notifyLedger(keyOf?: typeof digestKey): DynamoEmailLedger {
+  return new DynamoEmailLedger({
+    client: documentClient(),
+    tableName: runtimeConfig().TABLE_NAME,
+    leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000,
+    ...(keyOf ? { keyOf } : {}),
+  });
+}
+
+/**
+ * The earlier-reports index with the local HMAC key. In AWS the key is to be a KMS HMAC key only notify may use
+ * (GenerateMac), which needs @aws-sdk/client-kms: not built, so without CHILD_MATCH_SECRET nothing is indexed.
+ */
+function defaultChildIndexing(): NotifyDependencies['childIndexing'] {
+  // Not configured: nothing to index, and no need for the rest of the settings (tests that give every port).
+  if (!process.env.CHILD_MATCH_SECRET) return null;
+  const secret = runtimeConfig().CHILD_MATCH_SECRET!;
+  return { childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }), mac: hmacKeyedHash(secret) };
+}
+
+/**
+ * The ledger on consultation items (the same lease), made on its first use: a batch without consultations (and a
+ * test that gives only the report ledger) never needs it.
+ */
+export function notifyConsultationLedger(): EmailLedger {
+  let ledger: DynamoEmailLedger | undefined;
+  const real = () =>
+    (ledger ??= new DynamoEmailLedger({
+      client: documentClient(),
+      tableName: runtimeConfig().TABLE_NAME,
+      leaseMs: notifyStreamSettings.claimLeaseSeconds * 1000,
+      keyOf: consultationKey,
+    }));
+  return {
+    claim: (...args) => real().claim(...args),
+    record: (...args) => real().record(...args),
+    release: (...args) => real().release(...args),
+  };
+}
+
+/** The real dependencies, each made only when not given (tests give some and keep the rest). */
+export async function resolveNotifyDependencies(given: Partial<NotifyDependencies>): Promise<NotifyDependencies> {
+  const directory = given.directory ?? directorySource();
+  return {
+    mailer: given.mailer ?? sesMailer((await directory.current()).municipality.name),
+    ledger: given.ledger ?? notifyLedger(),
+    consultationLedger: given.consultationLedger ?? notifyConsultationLedger(),
+    digestLedger: given.digestLedger ?? (given.ledger ? undefined : notifyLedger(digestKey)),
+    clock: given.clock ?? systemClock,
+    directory,
+    statusKeys: given.statusKeys ?? statusLinkKeyring,
+    statusSecret: given.statusSecret ?? statusLinkSecret,
+    publicUrl: given.publicUrl ?? runtimeConfig().PUBLIC_URL,
+    policy: given.policy ?? concernReportDeadlines,
+    concurrency: given.concurrency ?? notifySettings.concurrency,
+    recordAttempts: given.recordAttempts ?? notifySettings.recordAttempts,
+    childIndexing: given.childIndexing !== undefined ? given.childIndexing : defaultChildIndexing(),
+  };
+}
+
