@@ -184,6 +184,26 @@ describe('a lost connection', () => {
     expect(stored?.report.reference).toBe(reference);
     const reports = (await stack.repository.listByTeam('mottagning-norr', 'open')).filter((r) => r.submission.reporter.name === 'Nora Avbrott');
     expect(reports).toHaveLength(1);
+
+    // "Print or save a copy" (issue 13): what was sent, under the form's labels, from memory only, and a print button.
+    const copy = page.locator('.receipt-copy');
+    await textOf(copy.locator('h2')).toBe('Skriv ut eller spara en kopia');
+    await textOf(page.locator('[data-copy="reporter.name"]')).toBe('Nora Avbrott');
+    await textOf(page.locator('[data-copy="child.firstName"]')).toBe('Alva');
+    await textOf(page.locator('[data-copy="child.lastName"]')).toBe('Lundgren');
+    await textOf(page.locator('[data-copy="concern.description"]')).toBe('Alva har berättat att hon inte sover på nätterna.');
+    await textOf(page.locator('[data-copy="schoolId"]')).toBe('Norrskolan');
+    await textOf(copy).toContain('Barnets förnamn');
+    const printButton = page.getByRole('button', { name: 'Skriv ut / spara en kopia' });
+    await expectVisible(printButton);
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await printButton.click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }))).not.toContain('Alva');
+    await expectAccessible(page, 'receipt with its copy (after JSON submit)');
   });
 
   it('if the lost attempt did arrive and the text was changed since, the receipt says the change was not included', async () => {
@@ -204,6 +224,8 @@ describe('a lost connection', () => {
     await page.getByRole('button', { name: 'Försök skicka igen' }).click();
     await textOf(page.locator('[data-receipt] h1')).toBe('Anmälan är mottagen');
     await textOf(page.locator('[data-slot="note"]')).toContain('kom inte med');
+    // The copy is of what arrived: the text before the change.
+    await textOf(page.locator('[data-copy="concern.description"]')).toBe('Alva har berättat att hon inte sover på nätterna.');
     const reports = (await stack.repository.listByTeam('mottagning-norr', 'open')).filter((r) => r.submission.reporter.name === 'Olle Ändrad');
     expect(reports).toHaveLength(1);
   });

@@ -3,10 +3,10 @@
 // number, a school filter; validates as the user goes with the very schema the server uses; submits as
 // JSON with the page's submission id as Idempotency-Key, and never loses what was typed.
 // Data is written into the page with textContent and DOM nodes only, never as HTML.
-import { concernReportSchema } from '../../forms/concern-report/schema.ts';
+import { concernReportSchema, OTHER_SCHOOL } from '../../forms/concern-report/schema.ts';
 import { formatLocal } from '../format.ts';
 import { callOutOfHoursText, type OutOfHoursContact } from '../../core/markup/call-out-of-hours.ts';
-import { anchorId, fieldForPath, fieldId, isChoice, layoutFields } from './form-fields.ts';
+import { anchorId, fieldForPath, fieldId, isChoice, layoutFields, optionId } from './form-fields.ts';
 import { fieldErrorText, formPageTexts, localizeMessage, type Lang } from './texts.ts';
 import type { LayoutField } from '../../forms/concern-report/layout.ts';
 
@@ -340,7 +340,31 @@ function enhance(form: HTMLFormElement): void {
     if (text) problem.scrollIntoView({ block: 'center' });
   }
 
-  function showReceipt(receipt: Receipt, note?: string): void {
+  /**
+   * The receipt's "print or save a copy" (web/pages/receipt-copy.ts): what was sent, from the values in memory
+   * (never stored), shown under the form's own labels; a choice's text and the school's name are read from the form.
+   */
+  function fillCopy(content: DocumentFragment, sent: Record<string, unknown>): void {
+    const shown = (field: LayoutField, value: unknown): string => {
+      if (field.kind === 'school') {
+        if (value === OTHER_SCHOOL) return String(getPath(sent, ['schoolName']) ?? '').trim() || '–';
+        return [...(schoolSelect?.options ?? [])].find((option) => option.value === value && value)?.text ?? '–';
+      }
+      if (isChoice(field)) {
+        const chosen = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+        const texts = chosen.map((v) => form.querySelector(`label[for="${optionId(field, v)}"]`)?.textContent ?? v);
+        return texts.join(', ') || '–';
+      }
+      return typeof value === 'string' && value.trim() ? value : '–';
+    };
+    for (const field of layoutFields) {
+      const cell = content.querySelector<HTMLElement>(`[data-copy="${field.name}"]`);
+      if (cell) cell.textContent = shown(field, getPath(sent, field.name.split('.')));
+    }
+    content.querySelector('[data-print]')?.addEventListener('click', () => window.print());
+  }
+
+  function showReceipt(receipt: Receipt, sent: Record<string, unknown>, note?: string): void {
     const template = document.getElementById('receipt-template') as HTMLTemplateElement | null;
     if (!template) return;
     const content = template.content.cloneNode(true) as DocumentFragment;
@@ -363,6 +387,7 @@ function enhance(form: HTMLFormElement): void {
       notice.textContent = note;
       notice.hidden = false;
     }
+    fillCopy(content, sent);
     view.replaceWith(content);
     const heading = document.querySelector<HTMLElement>('[data-receipt] h1');
     document.title = `${heading?.textContent ?? ''} – ${receipt.reference}`;
@@ -394,8 +419,11 @@ function enhance(form: HTMLFormElement): void {
     try {
       let response = await post(body);
       let note: string | undefined;
+      // What the receipt's copy shows: the body the receipt is for (in memory only).
+      let sent = body;
       if (response.status === 409 && uncertain && uncertain !== body) {
         // The attempt that broke off did arrive: fetch its receipt, and say that later changes are not in it.
+        sent = uncertain;
         response = await post(uncertain);
         note = t.fallbackNote;
       }
@@ -404,7 +432,7 @@ function enhance(form: HTMLFormElement): void {
         uncertain = null;
         clearDraft();
         status.textContent = t.sent;
-        showReceipt(receipt, note);
+        showReceipt(receipt, JSON.parse(sent) as Record<string, unknown>, note);
         return;
       }
       status.textContent = '';

@@ -11,6 +11,7 @@ import { fieldErrorText, formPageTexts, localizeMessage } from '../client/texts.
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import { receiptBody } from './receipt-page.ts';
+import { receiptCopyTemplate } from './receipt-copy.ts';
 
 export interface FormPageInput {
   lang: Language;
@@ -210,7 +211,8 @@ ${section.fields.map(renderField)}</section>`,
 <div class="actions"><button type="submit">${texts.submit}</button></div>
 </form>
 </div>
-<template id="receipt-template">${receiptBody(lang)}</template>`;
+<template id="receipt-template">${receiptBody(lang)}
+${receiptCopyTemplate(lang)}</template>`;
   return page({
     lang,
     title: errors.length ? `${t.errorPrefix}${texts.title}` : texts.title,

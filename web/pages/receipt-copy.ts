@@ -11,11 +11,13 @@ const TEXTS = {
     title: 'Skriv ut eller spara en kopia',
     how: 'Kopian finns bara på den här sidan: den mejlas inte och sparas inte. Skriv ut den eller spara den som PDF med webbläsarens utskrift (Ctrl+P, på Mac ⌘P) innan du lämnar sidan.',
     summary: 'Visa det du skickade',
+    print: 'Skriv ut / spara en kopia',
   },
   en: {
     title: 'Print or save a copy',
     how: "The copy exists only on this page: it is not emailed or kept. Print it, or save it as PDF with the browser's print (Ctrl+P, on a Mac ⌘P), before you leave the page.",
     summary: 'Show what you sent',
+    print: 'Print or save a copy',
   },
 } as const;
 
@@ -36,10 +38,26 @@ export function receiptCopy(lang: Language, submission: ConcernReportSubmission,
   const rows = concernReportLayout.flatMap((section) =>
     section.fields.map((field) => html`<div><dt>${t.fields[field.name]?.label ?? field.name}</dt><dd class="pre">${show(field.name, valueAt(submission, field.name))}</dd></div>`),
   );
+  return copySection(lang, rows);
+}
+
+/**
+ * The same copy with empty values (`data-copy` = the field's name), for the form page's receipt template: after a
+ * JavaScript submit the script fills it from what it sent (kept in memory only) and the button prints the page.
+ */
+export function receiptCopyTemplate(lang: Language): SafeHtml {
+  const t = concernReportTexts[lang];
+  const rows = concernReportLayout.flatMap((section) =>
+    section.fields.map((field) => html`<div><dt>${t.fields[field.name]?.label ?? field.name}</dt><dd class="pre" data-copy="${field.name}"></dd></div>`),
+  );
+  return copySection(lang, rows, html`<p><button type="button" data-print>${TEXTS[lang].print}</button></p>`);
+}
+
+function copySection(lang: Language, rows: SafeHtml[], print: SafeHtml | '' = ''): SafeHtml {
   return html`<section class="receipt-copy" aria-labelledby="copy-title">
 <h2 id="copy-title">${TEXTS[lang].title}</h2>
 <p>${TEXTS[lang].how}</p>
-<details open><summary>${TEXTS[lang].summary}</summary>
+${print}<details open><summary>${TEXTS[lang].summary}</summary>
 <dl class="facts">${rows}</dl>
 </details>
 </section>`;
