@@ -1,5 +1,6 @@
 // The consultation repository: each consultation its own item (core/storage/table.ts), listed per team through the
 // byTeam index. Thin: the domain decides (core/domain/consultation.ts), this stores.
+import { isExpired } from './expiry.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock } from '../../app/ports/clock.ts';
@@ -115,8 +116,7 @@ export class ConsultationRepository implements ConsultationStore {
   }
 
   #expired(item: Record<string, unknown>): boolean {
-    const expiresAt = item.expiresAt;
-    return typeof expiresAt === 'number' && expiresAt * 1000 <= this.#now().getTime();
+    return isExpired(item, this.#now());
   }
 }
 

@@ -1,4 +1,5 @@
 // The report repository: reports and their audit trail in the one table. Thin: the domain decides, this stores.
+import { isExpired } from './expiry.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -408,8 +409,7 @@ export class ReportRepository implements ReportStore {
   }
 
   #expired(item: Record<string, unknown>): boolean {
-    const expiresAt = item.expiresAt;
-    return typeof expiresAt === 'number' && expiresAt * 1000 <= this.#now().getTime();
+    return isExpired(item, this.#now());
   }
 }
 
