@@ -13,6 +13,7 @@ import { Figures } from './constructs/figures.ts';
 import { OperatorAlerts, Monitoring } from './constructs/monitoring.ts';
 import { Email, Notifications } from './constructs/notifications.ts';
 import { Reminders } from './constructs/reminders.ts';
+import { Session } from './constructs/session.ts';
 import { Storage } from './constructs/storage.ts';
 import { Web } from './constructs/web.ts';
 import { functionEnvironment } from '../core/config/runtime.ts';
@@ -38,6 +39,7 @@ export class ConcernIntakeStack extends Stack {
   readonly publicUrl: string;
   readonly directorySeed: DirectorySeed;
   readonly figures: Figures;
+  readonly session: Session;
 
   constructor(scope: Construct, id: string, props: ConcernIntakeStackProps) {
     super(scope, id, {
@@ -100,6 +102,7 @@ export class ConcernIntakeStack extends Stack {
       logRetention,
     });
     this.figures = new Figures(this, 'Figures', { storage: this.storage, directoryPath, environment, logRetention });
+    this.session = new Session(this, 'Session', { auth: this.auth, directoryPath, environment, logRetention });
     new ApiRoutes(this, 'Routes', {
       api: this.api.httpApi,
       handlers: {
@@ -111,6 +114,7 @@ export class ConcernIntakeStack extends Stack {
         consult: this.web.functions.consult.function,
         consultations: this.web.functions.consultations.function,
         stats: this.figures.stats.function,
+        session: this.session.session.function,
       },
       staffAuthorizer: this.auth.authorizer,
       // All clients together on the public submit route (core/http/throttling.ts, shared with local mode).
@@ -136,7 +140,7 @@ export class ConcernIntakeStack extends Stack {
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       topic: this.alerts.topic,
-      functions: [...Object.values(this.web.functions), this.notifications.notify, this.reminders.reminders, this.figures.counter, this.figures.stats],
+      functions: [...Object.values(this.web.functions), this.notifications.notify, this.reminders.reminders, this.figures.counter, this.figures.stats, this.session.session],
       api: this.api.httpApi,
       failureQueues: [
         { name: 'NotifyFailures', queue: this.notifications.failures },

@@ -4,9 +4,11 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { functionEnvironment, resetRuntimeConfig } from '../core/config/runtime.ts';
+import { functionEnvironment, resetRuntimeConfig, runtimeConfig } from '../core/config/runtime.ts';
 import { createTable } from './dynamodb.ts';
-import { signIn, verifyDevToken } from './dev-auth.ts';
+import { verifyDevToken } from './dev-auth.ts';
+import { DevIdentityProvider } from './dev-identity.ts';
+import { sessionCookie } from '../core/http/session-cookie.ts';
 import { lambdaContext, startHttpServer, type HttpHandler, type LocalRoute } from './http-server.ts';
 import { submitThrottle, type Throttle } from '../core/http/throttling.ts';
 import { submitRateLimit } from './rate-limit.ts';
@@ -77,6 +79,16 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
   // Version 1 of the directory from the file, as the deployment seeds it (kept if the table already has one).
   options.log?.(`directory: ${await seedLocalDirectory()}`);
   const directory = directorySource();
+  // The portal's session as in AWS (functions/session), over the dev identity instead of Cognito.
+  const devIdentity = new DevIdentityProvider(directory, runtimeConfig().SESSION_REFRESH_SECONDS);
+  const { createSessionHandler, portalOrigins } = await import('../functions/session/handler.ts');
+  const { httpHandler } = await import('../core/http/middleware.ts');
+  const session = httpHandler(
+    createSessionHandler(
+      () => ({ identity: devIdentity, clock: systemClock, refreshTokenSeconds: runtimeConfig().SESSION_REFRESH_SECONDS, redirectUri: `${runtimeConfig().PUBLIC_URL}/cases`, signedOutUrl: '/cases' }),
+      { allowedOrigins: portalOrigins },
+    ),
+  );
 
   const devRoutes: LocalRoute[] = [
     {
@@ -85,9 +97,10 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       handle: async (_request, body) => {
         const email = safeJson(body)?.email;
         if (typeof email !== 'string') return { status: 400, body: { errors: [{ path: 'email', message: 'is required' }] } };
-        const token = await signIn(await directory.current(), email);
-        if (!token) return { status: 403, body: { errors: [{ path: 'email', message: 'is not in the directory (team staff, out-of-hours staff or administrators)' }] } };
-        return { status: 200, body: { token } };
+        const tokens = await devIdentity.signIn(email);
+        if (!tokens) return { status: 403, body: { errors: [{ path: 'email', message: 'is not in the directory (team staff, out-of-hours staff or administrators)' }] } };
+        // The token in the answer (scripts and tests call the API with it), and the session cookie the portal uses.
+        return { status: 200, body: { token: tokens.idToken }, cookies: [sessionCookie(tokens.refreshToken, runtimeConfig().SESSION_REFRESH_SECONDS)] };
       },
     },
     {
@@ -132,6 +145,7 @@ export async function startApp(options: AppOptions): Promise<LocalApp> {
       consult: (await import('../functions/consult/handler.ts')).handler as unknown as HttpHandler,
       consultations: (await import('../functions/consultations/handler.ts')).handler as unknown as HttpHandler,
       stats: stats as unknown as HttpHandler,
+      session: session as unknown as HttpHandler,
     },
     verifyToken: verifyDevToken,
     devRoutes,

@@ -7,6 +7,8 @@ import { knownPerson, type Directory } from '../core/directory/directory.ts';
 // A new key per run: tokens from an earlier run stop working, as they should.
 const key = randomBytes(32);
 const ISSUER = 'concern-intake-local-dev';
+/** As short-lived as the app client's ID tokens in AWS (infra/constructs/auth.ts): the portal refreshes them. */
+export const DEV_ID_TOKEN_SECONDS = 30 * 60;
 
 /** A token for anyone the current directory knows (team staff, out-of-hours staff, administrators), else null. */
 export async function signIn(directory: Directory, email: string): Promise<string | null> {
@@ -18,7 +20,7 @@ export async function signIn(directory: Directory, email: string): Promise<strin
     .setSubject(email.toLowerCase())
     .setIssuer(ISSUER)
     .setIssuedAt()
-    .setExpirationTime('12h')
+    .setExpirationTime(`${DEV_ID_TOKEN_SECONDS}s`)
     .sign(key);
 }
 

@@ -12,7 +12,7 @@ export type HttpHandler = (event: HttpEvent, context: Context) => Promise<APIGat
 export interface LocalRoute {
   method: string;
   path: string;
-  handle: (request: IncomingMessage, body: string) => Promise<{ status: number; body: unknown }>;
+  handle: (request: IncomingMessage, body: string) => Promise<{ status: number; body: unknown; cookies?: string[] }>;
 }
 
 export interface LocalServerOptions {
@@ -132,7 +132,8 @@ export function startHttpServer(options: LocalServerOptions): Promise<Server> {
       if (dev) {
         const result = await dev.handle(request, body);
         status = result.status;
-        send(response, status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(result.body));
+        response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(result.cookies ? { 'set-cookie': result.cookies } : {}) });
+        response.end(JSON.stringify(result.body));
         return;
       }
       const match = matchRoute(method, url.pathname);

@@ -37,6 +37,12 @@ const runtimeSchema = z.object({
   /** Local mode only: the HMAC key of the earlier-reports index (in AWS a KMS HMAC key, not built yet). */
   CHILD_MATCH_SECRET: z.optional(z.string().check(z.minLength(16))),
   LIST_CURSOR_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /** The portal's sign-in (AWS): the user pool domain's base URL (https://<prefix>.auth.<region>.amazoncognito.com). */
+  AUTH_SIGN_IN_URL: z.optional(z.url()),
+  /** The portal's app client id (a public client: PKCE, no secret). */
+  AUTH_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
+  /** How long the app client's refresh tokens live, seconds: the session cookie's Max-Age (a working day). */
+  SESSION_REFRESH_SECONDS: z._default(z.coerce.number().check(z.int(), z.positive()), 43_200),
   LOCAL_MODE: z._default(z.enum(['true', 'false']), 'false'),
 });
 

@@ -1,5 +1,5 @@
 // The route table, declared once: the CDK HTTP API and the local server are both built from it.
-export type FunctionName = 'web' | 'submit' | 'cases' | 'status' | 'directory' | 'stats' | 'consult' | 'consultations';
+export type FunctionName = 'web' | 'submit' | 'cases' | 'status' | 'directory' | 'stats' | 'consult' | 'consultations' | 'session';
 export type RouteAuth = 'public' | 'staff';
 
 export interface RouteDefinition {
@@ -59,6 +59,10 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/stats', function: 'stats', auth: 'staff' },
   { method: 'GET', path: '/api/stats.csv', function: 'stats', auth: 'staff' },
   { method: 'GET', path: '/api/stats.html', function: 'stats', auth: 'staff' },
+  // The portal's session (DESIGN.md "Sessions"): the refresh token lives in an HttpOnly cookie sent only under /auth.
+  { method: 'POST', path: '/auth/session', function: 'session', auth: 'public' },
+  { method: 'POST', path: '/auth/refresh', function: 'session', auth: 'public' },
+  { method: 'POST', path: '/auth/sign-out', function: 'session', auth: 'public' },
 ];
 
 /**

@@ -104,6 +104,7 @@ const publicBecause: Record<FunctionName, string> = {
   consult: 'It serves the public consultation form and receives questions from school staff, who have no account; it can only write.',
   consultations: "The asker opens it from the link in the answer notice: the signed token in the path is the authorization.",
   stats: 'It serves the figures page shell only, which holds no figures and loads them from the staff API with the signed-in user token.',
+  session: 'It is where a sign-in becomes a session: the caller has no ID token yet (or an expired one); the HttpOnly refresh-token cookie is the authorization, checked by Cognito.',
 };
 
 export class ApiRoutes extends Construct {

@@ -24,7 +24,7 @@ export const BUNDLED_DIRECTORY_FILE = 'directory.json';
 
 export { ESM_REQUIRE_BANNER } from '../bundling.ts';
 
-export type AppFunctionName = 'web' | 'submit' | 'status' | 'cases' | 'directory' | 'notify' | 'reminders' | 'stats' | 'stats-counter' | 'consult' | 'consultations';
+export type AppFunctionName = 'web' | 'submit' | 'status' | 'cases' | 'directory' | 'notify' | 'reminders' | 'stats' | 'stats-counter' | 'consult' | 'consultations' | 'session';
 
 export interface AppFunctionProps {
   /** The folder under functions/ whose handler.ts exports `handler`. */

@@ -27,6 +27,8 @@ export class Auth extends Construct {
   readonly issuer: string;
   /** The hosted sign-in page's base URL. */
   readonly signInUrl: string;
+  /** How long a sign-in lasts: the refresh token's validity, and the session cookie's Max-Age (functions/session). */
+  readonly refreshTokenValidity = Duration.hours(12);
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -106,10 +108,12 @@ export class Auth extends Construct {
       },
       supportedIdentityProviders: providers,
       preventUserExistenceErrors: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
+      // Short-lived: the portal holds the ID token in memory and refreshes it from the HttpOnly cookie's refresh token.
+      accessTokenValidity: Duration.minutes(30),
+      idTokenValidity: Duration.minutes(30),
       // A working day; then sign in again.
-      refreshTokenValidity: Duration.hours(12),
+      refreshTokenValidity: this.refreshTokenValidity,
+      // Sign-out revokes the refresh token (POST /oauth2/revoke), and the tokens issued from it with it.
       enableTokenRevocation: true,
     });
 

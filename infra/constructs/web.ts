@@ -29,8 +29,8 @@ export interface WebProps {
 }
 
 export class Web extends Construct {
-  /** The figures' stats function is the Figures construct's (infra/constructs/figures.ts). */
-  readonly functions: Record<Exclude<FunctionName, 'stats'>, AppFunction>;
+  /** The figures' stats function is the Figures construct's (infra/constructs/figures.ts), session the Session construct's. */
+  readonly functions: Record<Exclude<FunctionName, 'stats' | 'session'>, AppFunction>;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);

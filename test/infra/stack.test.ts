@@ -41,6 +41,7 @@ function functionsByName() {
     reminders: stack.reminders.reminders,
     stats: stack.figures.stats,
     'stats-counter': stack.figures.counter,
+    session: stack.session.session,
   };
 }
 
@@ -709,5 +710,43 @@ describe('the figures', () => {
     const statsRoutes = routes.filter((r) => r.function === 'stats');
     expect(statsRoutes.map(routeKey).sort()).toEqual(['GET /api/stats', 'GET /api/stats.csv', 'GET /api/stats.html', 'GET /stats']);
     for (const route of statsRoutes) expect(route.auth).toBe(route.path === '/stats' ? 'public' : 'staff');
+  });
+});
+
+describe('portal sessions (issue 12)', () => {
+  it('keeps tokens short and the refresh token a working day, revocable, returning to the portal after sign-in and sign-out', () => {
+    const portal = `https://${exampleConfig().publicDomain.name}/cases`;
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      IdTokenValidity: 30,
+      AccessTokenValidity: 30,
+      RefreshTokenValidity: 720,
+      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+      EnableTokenRevocation: true,
+      CallbackURLs: [portal],
+      LogoutURLs: [portal],
+    });
+    expect(stack.auth.refreshTokenValidity.toSeconds()).toBe(12 * 3600);
+  });
+
+  it('gives the session function the sign-in domain, the client id and the refresh token lifetime', () => {
+    const [, fn] = resourcesOf('AWS::Lambda::Function').find(([logical]) => logical === logicalId(stack.session.session.function))!;
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      AUTH_SIGN_IN_URL: expect.anything(),
+      AUTH_CLIENT_ID: ref(stack.auth.client),
+      SESSION_REFRESH_SECONDS: String(12 * 3600),
+    });
+    expect(JSON.stringify(fn.Properties.Environment.Variables.AUTH_SIGN_IN_URL)).toContain(exampleConfig().auth.domainPrefix);
+  });
+
+  it('lets the session function write its own logs and nothing else: no table, no secret, no key', () => {
+    const actions = statementsOfRole(template, stack.session.session.role).filter((s) => s.Effect === 'Allow').flatMap(actionsOf);
+    expect(actions.sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+
+  it('serves /auth/session, /auth/refresh and /auth/sign-out from the session function, without the JWT authorizer', () => {
+    for (const path of ['/auth/session', '/auth/refresh', '/auth/sign-out']) {
+      expect(routes.find((r) => r.path === path)).toMatchObject({ method: 'POST', function: 'session', auth: 'public' });
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `POST ${path}`, AuthorizationType: 'NONE' });
+    }
   });
 });

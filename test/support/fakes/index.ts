@@ -13,3 +13,4 @@ export { MemoryLedger, MemoryMailer } from './email.ts';
 export { MemoryChildIndex } from './child-index.ts';
 export { MemoryConsultationStore } from './consultation-store.ts';
 export { MemoryFiguresStore } from './figures-store.ts';
+export { MemoryIdentityProvider } from './identity-provider.ts';
