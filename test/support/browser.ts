@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { PROJECT_ROOT } from '../../local/app.ts';
 
@@ -112,4 +112,33 @@ export async function expectFocused(locator: Locator): Promise<void> {
 
 export async function expectVisible(locator: Locator, visible = true): Promise<void> {
   await locator.first().waitFor({ state: visible ? 'visible' : 'hidden', timeout: EVENTUALLY.timeout });
+}
+
+/** A page in a new browser context (its own cookies, so its own session), watched for problems (watchProblems). */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page, problems: watchProblems(page) };
+}
+
+/**
+ * Signs in as a person would: the portal's local dev sign-in form. The session (the HttpOnly cookie) then serves
+ * every tab of the page's browser context, /admin and /stats included. Whoever was signed in there before is
+ * forgotten first (the context's cookies are cleared).
+ */
+export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/cases`);
+  await expectVisible(page.locator('#dev-sign-in'));
+  await page.selectOption('#dev-email', email);
+  await page.locator('form[data-dev-sign-in] button[type=submit]').click();
+  await textOf(page.locator('#signed-in')).toContain(email);
+}
+
+/** A session for a browser context without the form (POST /dev/sign-in from the context: its cookie lands there). */
+export async function signInContext(context: BrowserContext, baseUrl: string, email: string): Promise<void> {
+  await context.clearCookies();
+  const response = await context.request.post(`${baseUrl}/dev/sign-in`, { data: { email } });
+  if (response.status() !== 200) throw new Error(`sign-in of ${email} failed: ${response.status()}`);
 }

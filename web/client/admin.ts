@@ -4,11 +4,12 @@
 // The data lives in `state`; the fields write into it as the user types; adding or removing an item renders again.
 import { directorySchema, type Directory } from '../../core/directory/directory.ts';
 import { LAYOUT, type Field, type Group } from './admin-layout.ts';
+import { ApiError } from './portal/api-error.ts';
+import { fetchWithSession, onSignedOutElsewhere } from './session.ts';
 
 type Path = (string | number)[];
 type Json = Record<string, unknown>;
 
-const TOKEN_KEY = 'portal-token';
 const fieldId = (path: Path) => `d-${path.join('-')}`;
 const isGroup = (f: Field | Group): f is Group => 'kind' in f;
 
@@ -177,24 +178,19 @@ function labelOf(target: HTMLElement): string {
 }
 
 // ---------- talking to the API ----------
-function token(): string | null {
-  const value = sessionStorage.getItem(TOKEN_KEY);
-  if (!value) return null;
-  try {
-    const claims = JSON.parse(atob(value.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
-    if (claims.exp && claims.exp * 1000 < Date.now()) return null;
-  } catch {
-    return null;
-  }
-  return value;
-}
-
+/** A call with the portal's session (web/client/session.ts); no session at all is a 401 like the API's. */
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(path, {
-    method,
-    headers: { authorization: `Bearer ${token()}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
+  let response: Response;
+  try {
+    response = await fetchWithSession(path, {
+      method,
+      headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  } catch (error) {
+    if (error instanceof ApiError) return { status: error.status, json: error.body };
+    throw error;
+  }
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
@@ -227,10 +223,6 @@ async function loadHistory(): Promise<void> {
 }
 
 async function load(): Promise<void> {
-  if (!token()) {
-    document.getElementById('admin-sign-in')!.hidden = false;
-    return;
-  }
   const { status, json } = await api('GET', '/api/directory');
   if (status === 401) {
     document.getElementById('admin-sign-in')!.hidden = false;
@@ -312,6 +304,12 @@ if (form) {
     const file = input.files?.[0];
     if (file) void importFile(file);
     input.value = '';
+  });
+  // Signed out in another tab: the editor goes, the sign-in notice comes (unsaved changes stay unsent).
+  onSignedOutElsewhere(() => {
+    form.hidden = true;
+    document.getElementById('admin-sign-in')!.hidden = false;
+    say('Du har loggat ut.');
   });
   void load();
 }

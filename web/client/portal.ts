@@ -1,15 +1,14 @@
 // The staff portal's script (bundled by esbuild into /assets/portal.js; its API types, texts, DOM helpers and
-// session in web/client/portal/): sign-in (the dev sign-in locally,
-// Cognito's hosted UI with authorization code + PKCE in AWS), the team's reports, one report in full with
-// its audit trail, and the two actions (acknowledge, feedback), each confirmed before it is sent as a POST.
-// The token lives in sessionStorage only (this tab), never in a URL. Report data is written into the page
-// with DOM APIs and textContent, never as HTML.
+// sign-in in web/client/portal/, the session in web/client/session.ts): the team's reports, one report in full
+// with its audit trail, and the actions on it, each confirmed before it is sent as a POST. The ID token lives in
+// memory only, never in storage or a URL. Report data is written into the page with DOM APIs and textContent,
+// never as HTML.
 import { api } from './portal/api.ts';
 import { consultationsLink, showConsultations } from './portal/consultations.ts';
 import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/actions.ts';
 import { reporterSection } from './portal/thread.ts';
 import { ApiError } from './portal/api-error.ts';
-import { finishHostedSignIn, startHostedSignIn, type CognitoClient } from './portal/cognito.ts';
+import { portalSignIn } from './portal/sign-in.ts';
 import type { CaseDetail, CaseList, CaseSummary, TeamView } from './portal/contract.ts';
 import { teamWorkBlocks } from './portal/team-actions.ts';
 import { printSheet } from './portal/print-view.ts';
@@ -17,7 +16,9 @@ import { listControls, listRequest, type ListChoice } from './portal/list-contro
 import { teamViewPanel } from './portal/team-view.ts';
 import { earlierReportsSection } from './portal/earlier-reports.ts';
 import { badge, el, facts, timeEl, when } from './portal/dom.ts';
-import { SIGNED_OUT_KEY, storedToken, tokenClaims, TOKEN_KEY } from './portal/session.ts';
+import { caseCard, nextStep } from './portal/case-card.ts';
+import { reportContent } from './portal/report-content.ts';
+import { currentToken, signedInEmail } from './session.ts';
 import { auditDetail, emailName, labels, T } from './portal/texts.ts';
 import { fieldWord, staffWords } from './portal/staff-words.ts';
 
@@ -27,8 +28,6 @@ function start(root: HTMLElement): void {
   const caseId = root.dataset.caseId || '';
   const wanted: 'open' | 'closed' = root.dataset.status === 'closed' ? 'closed' : 'open';
   const view = document.getElementById('portal-view')!;
-  const signedIn = document.getElementById('signed-in');
-
   if (mode === 'unconfigured') {
     view.hidden = true;
     return;
@@ -43,76 +42,10 @@ function start(root: HTMLElement): void {
     view.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  // ----- sign-in -----
-  function showSignIn(message?: string): void {
-    view.hidden = true;
-    if (signedIn) signedIn.hidden = true;
-    document.title = `Logga in – ${T.portal}`;
-    const section = document.getElementById(mode === 'local' ? 'dev-sign-in' : 'cognito-sign-in');
-    if (!section) return;
-    section.hidden = false;
-    const error = section.querySelector<HTMLElement>('.error');
-    if (error) {
-      error.hidden = !message;
-      error.textContent = message ?? '';
-    }
-    section.querySelector<HTMLElement>('h1')?.focus();
-  }
-
-  const cognito: CognitoClient = { clientId: root.dataset.clientId!, redirectUri: root.dataset.redirectUri!, signInUrl: root.dataset.signInUrl! };
-  const startCognitoSignIn = () => startHostedSignIn(cognito);
-  async function finishCognitoSignIn(): Promise<boolean> {
-    const result = await finishHostedSignIn(cognito);
-    if (result === 'aborted') showSignIn('Inloggningen avbröts eller gick inte att slutföra. Försök igen.');
-    if (result === 'failed') showSignIn('Inloggningen gick inte att slutföra. Försök igen.');
-    return result !== 'none';
-  }
-
-  document.querySelector('[data-start-sign-in]')?.addEventListener('click', () => void startCognitoSignIn());
-
-  const devForm = document.querySelector<HTMLFormElement>('form[data-dev-sign-in]');
-  devForm?.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const email = (devForm.elements.namedItem('email') as HTMLSelectElement).value;
-    const button = devForm.querySelector('button')!;
-    button.disabled = true;
-    try {
-      const response = await fetch('/dev/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
-      if (!response.ok) throw new Error(String(response.status));
-      const { token } = (await response.json()) as { token: string };
-      sessionStorage.setItem(TOKEN_KEY, token);
-      await load();
-    } catch {
-      showSignIn('Inloggningen misslyckades. Försök igen.');
-    } finally {
-      button.disabled = false;
-    }
-  });
-
-  document.querySelector('[data-sign-out]')?.addEventListener('click', () => {
-    sessionStorage.removeItem(TOKEN_KEY);
-    if (mode === 'cognito') {
-      sessionStorage.setItem(SIGNED_OUT_KEY, '1');
-      const params = new URLSearchParams({ client_id: root.dataset.clientId!, logout_uri: root.dataset.redirectUri! });
-      location.assign(`${root.dataset.signInUrl}/logout?${params}`);
-      return;
-    }
-    showSignIn();
-  });
-
-  function needSignIn(message?: string): void {
-    if (mode === 'cognito' && !message && !sessionStorage.getItem(SIGNED_OUT_KEY)) {
-      show(el('h1', { tabindex: '-1' }, 'Du skickas till inloggningen…'));
-      void startCognitoSignIn();
-      return;
-    }
-    showSignIn(message);
-  }
-
   function problemView(error: unknown, retry: () => void): void {
     if (error instanceof ApiError && error.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      needSignIn(storedTokenWasThere ? 'Din inloggning har gått ut. Logga in igen.' : undefined);
+      // The session ended while the page was open (the token could not be renewed): say so, then sign in again.
+      signIn.needSignIn('Din inloggning har gått ut. Logga in igen.');
       return;
     }
     const status = error instanceof ApiError ? error.status : 0;
@@ -134,45 +67,10 @@ function start(root: HTMLElement): void {
     );
     focusHeading();
   }
-  let storedTokenWasThere = false;
-
-  function showSignedIn(): void {
-    const claims = tokenClaims(storedToken() ?? '');
-    const who = signedIn?.querySelector('[data-signed-in-as]');
-    if (who) who.textContent = `Inloggad: ${String(claims?.email ?? claims?.sub ?? '')}`;
-    if (signedIn) signedIn.hidden = false;
-  }
+  const signIn = portalSignIn({ root, mode, view, show, load });
+  const showSignedIn = () => signIn.showSignedIn();
 
   // ----- the list -----
-  function nextStep(c: CaseSummary): string {
-    if (c.status === 'received') return 'Bekräfta mottagandet';
-    if (c.status === 'acknowledged') return 'Lämna återkoppling';
-    return 'Inget kvar att göra';
-  }
-
-  function caseCard(c: CaseList['cases'][number]): HTMLLIElement {
-    const school = c.schoolName ?? 'Okänd skola';
-    const badges = el('p', { class: 'badges' });
-    if (c.overdue) badges.append(badge('Försenad', 'overdue'));
-    if (c.urgency === 'urgent') badges.append(badge('Brådskande', 'urgent'));
-    if (c.routedToFallback) badges.append(badge('Okänd skola – kontrollera mottagare', 'fallback'));
-    if (c.status === 'closed') badges.append(badge('Avslutad', 'closed'));
-    const due =
-      c.nextDeadline !== null
-        ? el('p', { class: 'due' }, c.overdue ? el('span', { class: 'overdue-text' }, 'Frist passerad: ') : '', `${nextStep(c)} senast `, timeEl(c.nextDeadline))
-        : el('p', { class: 'due' }, `Återkoppling lämnad: ${c.outcome ? T.outcomes[c.outcome] : '–'}`);
-    const categories = c.categories.map((k) => labels.categories[k as keyof typeof labels.categories] ?? k).join(', ');
-    return el(
-      'li',
-      { class: `case${c.overdue ? ' overdue' : ''}` },
-      el('h3', {}, el('a', { href: `/cases/${encodeURIComponent(c.id)}` }, `${c.reference} – ${school}`)),
-      badges.childNodes.length ? badges : null,
-      el('p', { class: 'child' }, `Barn: ${c.childInitials || '–'}${c.grade ? `, årskurs ${c.grade}` : ''}. Handläggare: ${c.assignee ?? 'ingen'}.`),
-      due,
-      el('p', { class: 'meta' }, `Inkom ${when(c.submittedAt)}. ${T.statuses[c.status]}. Gäller: ${categories}.`),
-    );
-  }
-
   async function showList(choice: ListChoice = {}): Promise<void> {
     show(el('h1', { tabindex: '-1' }, 'Anmälningar'), el('p', {}, T.loading));
     try {
@@ -311,39 +209,7 @@ function start(root: HTMLElement): void {
     else actions.append(el('p', {}, 'Anmälan är avslutad: återkopplingen är lämnad och påminnelserna har upphört.'));
     actions.append(...teamWorkBlocks(teamContext, data, team));
 
-    const yesNo = labels.guardiansInformed;
-    const content = el(
-      'section',
-      { 'aria-labelledby': 'content-title' },
-      el('h2', { id: 'content-title' }, 'Anmälans innehåll'),
-      el('h3', {}, staffWords.sections.reporter),
-      facts([
-        [f('reporter.name'), s.reporter.name],
-        [f('reporter.role'), s.reporter.role],
-        [f('reporter.email'), s.reporter.email ? el('a', { href: `mailto:${s.reporter.email}` }, s.reporter.email) : '–'],
-        [f('reporter.phone'), s.reporter.phone ? el('a', { href: `tel:${s.reporter.phone.replace(/[^0-9+]/g, '')}` }, s.reporter.phone) : '–'],
-      ]),
-      el('h3', {}, staffWords.sections.child),
-      facts([
-        [f('child.firstName'), s.child.firstName],
-        [f('child.lastName'), s.child.lastName],
-        [f('child.personalNumber'), s.child.personalNumber || '–'],
-        [f('child.birthDate'), s.child.birthDate || '–'],
-        [f('child.grade'), s.child.grade || '–'],
-      ]),
-      el('h3', {}, staffWords.sections.concern),
-      facts([
-        [f('concern.categories'), s.concern.categories.map((k) => labels.categories[k as keyof typeof labels.categories] ?? k).join(', ')],
-        [f('concern.description'), s.concern.description],
-        [f('concern.childsOwnWords'), s.concern.childsOwnWords || '–'],
-        [f('concern.actionsTaken'), s.concern.actionsTaken || '–'],
-      ]),
-      el('h3', {}, staffWords.sections.guardians),
-      facts([
-        [f('guardiansInformed'), yesNo[s.guardiansInformed] ?? s.guardiansInformed],
-        ...(s.guardiansInformed === 'no' ? ([[f('guardiansNotInformedReason'), s.guardiansNotInformedReason || '–']] as Array<[string, string]>) : []),
-      ]),
-    );
+    const content = reportContent(s);
 
     const audit = el('ol', { class: 'audit' });
     for (const event of data.audit) {
@@ -366,7 +232,6 @@ function start(root: HTMLElement): void {
     else focusHeading();
   }
 
-  /** A confirmation step: says what will happen, then POSTs only on "yes". */
   /** What the actions need of the page: show the report again, or ask for a new sign-in. */
   const actionContext: ActionContext = {
     reload: (message) => showCase(message),
@@ -376,8 +241,7 @@ function start(root: HTMLElement): void {
   const teamContext = {
     ...actionContext,
     get me() {
-      const claims = tokenClaims(storedToken() ?? '');
-      return String(claims?.email ?? '').toLowerCase();
+      return signedInEmail();
     },
     forwarded: (teamName: string) => {
       document.title = `Anmälan vidarebefordrad – ${T.portal}`;
@@ -391,19 +255,23 @@ function start(root: HTMLElement): void {
   };
 
   async function load(): Promise<void> {
-    storedTokenWasThere = storedToken() !== null;
-    if (!storedTokenWasThere) return needSignIn();
+    // From the session cookie: a tab opened from an alert link is signed in at once.
+    let token: string | null;
+    try {
+      token = await currentToken();
+    } catch (error) {
+      return problemView(error, () => void load());
+    }
+    if (!token) return signIn.needSignIn();
     if (caseId) await showCase();
     else if (new URLSearchParams(location.search).get('view') === 'consultations') {
       await showConsultations({ show, focusHeading, signedIn: showSignedIn, problem: problemView });
     } else await showList();
   }
 
-  if (mode === 'cognito') {
-    void finishCognitoSignIn().then((handled) => {
-      if (!handled) void load();
-    });
-  } else void load();
+  void signIn.finishReturn().then((handled) => {
+    if (!handled) void load();
+  });
 }
 
 const root = document.getElementById('portal');

@@ -1,6 +1,7 @@
-// The board's figures page (/stats): loads the server-rendered charts and tables with the portal's sign-in token
-// (this tab's session, web/client/portal/session.ts), offers the same rows as CSV, and prints.
-import { storedToken } from './portal/session.ts';
+// The board's figures page (/stats): loads the server-rendered charts and tables with the portal's session
+// (web/client/session.ts: signed in once in the portal, every tab has it), offers the same rows as CSV, and prints.
+import { ApiError } from './portal/api-error.ts';
+import { fetchWithSession, onSignedOutElsewhere } from './session.ts';
 
 const status = document.getElementById('stats-status')!;
 const signIn = document.getElementById('stats-sign-in')!;
@@ -12,12 +13,26 @@ function period(): URLSearchParams {
   return new URLSearchParams({ from: String(data.get('from') ?? ''), to: String(data.get('to') ?? '') });
 }
 
-async function fetchFigures(path: string, token: string): Promise<Response | null> {
-  const response = await fetch(`${path}?${period()}`, { headers: { authorization: `Bearer ${token}` } });
+function showSignedOut(): void {
+  signIn.hidden = false;
+  figures.replaceChildren();
+  status.textContent = 'Du är inte inloggad.';
+}
+
+async function fetchFigures(path: string): Promise<Response | null> {
+  let response: Response;
+  try {
+    response = await fetchWithSession(`${path}?${period()}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      showSignedOut();
+      return null;
+    }
+    throw error;
+  }
   if (response.ok) return response;
   if (response.status === 401) {
-    signIn.hidden = false;
-    status.textContent = 'Du är inte inloggad.';
+    showSignedOut();
     return null;
   }
   const body = (await response.json().catch(() => null)) as { message?: string; errors?: Array<{ path: string; message: string }> } | null;
@@ -32,13 +47,7 @@ async function fetchFigures(path: string, token: string): Promise<Response | nul
 }
 
 async function load(): Promise<void> {
-  const token = storedToken();
-  if (!token) {
-    signIn.hidden = false;
-    status.textContent = 'Du är inte inloggad.';
-    return;
-  }
-  const response = await fetchFigures('/api/stats.html', token);
+  const response = await fetchFigures('/api/stats.html');
   if (!response) return;
   // Rendered and escaped by the server (web/pages/stats-page.ts); parsed as an inert document (no script runs in
   // it, and the page's content security policy allows none) and moved in as nodes.
@@ -49,9 +58,7 @@ async function load(): Promise<void> {
 }
 
 document.querySelector('[data-stats-csv]')?.addEventListener('click', async () => {
-  const token = storedToken();
-  if (!token) return void (signIn.hidden = false);
-  const response = await fetchFigures('/api/stats.csv', token);
+  const response = await fetchFigures('/api/stats.csv');
   if (!response) return;
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: `siffror-${period().get('from')}-${period().get('to')}.csv` });
@@ -62,6 +69,8 @@ document.querySelector('[data-stats-csv]')?.addEventListener('click', async () =
 });
 
 document.querySelector('[data-stats-print]')?.addEventListener('click', () => window.print());
+
+onSignedOutElsewhere(showSignedOut);
 
 void load().catch(() => {
   status.textContent = 'Siffrorna kunde inte hämtas. Försök igen om en stund.';

@@ -1,5 +1,5 @@
 // The directory's admin page shell (GET /admin). It holds no directory data: the script (web/client/admin.ts) loads
-// it from GET /api/directory with the token the portal's sign-in left in this tab, renders the editor, and saves
+// it from GET /api/directory with the portal's session (signed in once, every tab has it), renders the editor, and saves
 // with PUT. Everything the page needs from the server is here; the rest is the staff API.
 import { html as htmlResponse, type HttpResponse } from '../../core/http/responses.ts';
 import { html } from '../html.ts';
@@ -14,7 +14,7 @@ skolornas e-postdomäner och administratörerna. En ändring gäller i hela syst
 <div id="admin-problem" class="form-problem" role="alert" tabindex="-1" hidden></div>
 <section id="admin-sign-in" class="notice" hidden>
 <h2>Logga in först</h2>
-<p>Logga in i <a href="/cases">portalen</a> som administratör och öppna sedan den här sidan igen i samma flik.</p>
+<p>Logga in i <a href="/cases">portalen</a> som administratör och öppna sedan den här sidan igen.</p>
 </section>
 <form id="directory-form" novalidate hidden>
 <div id="error-summary-slot"></div>

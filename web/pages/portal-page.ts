@@ -1,8 +1,9 @@
 // The staff portal's page shell (GET /cases, GET /cases/{id}). It holds no report data: the script
-// (web/client/portal.ts) signs in and loads the staff API with the token. What the script needs to know
+// (web/client/portal.ts) signs in and loads the staff API with the session's ID token. What the script needs to know
 // is rendered here as data attributes, never fetched from an extra route:
 //   local mode (LOCAL_MODE=true):  the dev sign-in, a list of the directory's contacts and leads
-//   in AWS: Cognito's hosted sign-in (authorization code + PKCE), from the environment the stack sets:
+//   in AWS: Cognito's hosted sign-in (authorization code + PKCE; the code goes to POST /auth/session), from the
+//   environment the stack sets:
 //     AUTH_SIGN_IN_URL  the user pool domain's base URL, https://<prefix>.auth.<region>.amazoncognito.com
 //                       (COGNITO_DOMAIN, the bare host name, is read as well)
 //     AUTH_CLIENT_ID    the portal's app client id (COGNITO_CLIENT_ID is read as well)
@@ -11,7 +12,7 @@ import { runtimeConfig } from '../../core/config/runtime.ts';
 import type { Directory } from '../../core/directory/directory.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { html as htmlResponse, SECURITY_HEADERS, type HttpResponse } from '../../core/http/responses.ts';
+import { html as htmlResponse, type HttpResponse } from '../../core/http/responses.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 
@@ -83,17 +84,10 @@ ${signIn.mode === 'unconfigured'
 </div>
 <noscript><p class="notice">Portalen behöver JavaScript. Slå på JavaScript i webbläsaren och ladda om sidan.</p></noscript>`;
   const headerLinks = html`<span id="signed-in" hidden><span data-signed-in-as></span> <button type="button" class="link-button" data-sign-out>Logga ut</button></span>`;
-  const headers: Record<string, string> = {};
-  if (signIn.mode === 'cognito' && signIn.signInUrl) {
-    // The script exchanges the sign-in code for tokens at Cognito's token endpoint: allow that one origin.
-    headers['content-security-policy'] = SECURITY_HEADERS['content-security-policy']!.replace(
-      "connect-src 'self'",
-      `connect-src 'self' ${new URL(signIn.signInUrl).origin}`,
-    );
-  }
+  // The default CSP holds (connect-src 'self'): the code is traded for tokens by the session function (/auth/session),
+  // never by the browser at Cognito, and no token reaches a script but the short-lived ID token.
   return htmlResponse(
     200,
     page({ lang: 'sv', title: 'Portal – orosanmälningar', body, scripts: ['/assets/portal.js'], service: 'Socialtjänsten – portal för orosanmälningar', headerLinks }),
-    headers,
   );
 }

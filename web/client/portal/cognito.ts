@@ -1,5 +1,14 @@
-// Sign-in through Cognito's hosted UI (AWS): authorization code + PKCE; the ID token goes to this tab's session.
-import { base64url, PKCE_KEY, randomString, SIGNED_OUT_KEY, TOKEN_KEY } from './session.ts';
+// Sign-in through Cognito's hosted UI (AWS): authorization code + PKCE. The browser keeps only the PKCE values (in
+// this tab's sessionStorage, for the round trip); the session function trades the code for tokens, keeps the refresh
+// token in its HttpOnly cookie and answers the ID token, which stays in memory (web/client/session.ts).
+import { adopt } from '../session.ts';
+
+const PKCE_KEY = 'portal-pkce';
+/** Set on sign-out, so the portal offers a sign-in button instead of sending the user straight back to Cognito. */
+export const SIGNED_OUT_KEY = 'portal-signed-out';
+
+const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const randomString = (size = 32) => base64url(crypto.getRandomValues(new Uint8Array(size)));
 
 /** The app client, from the portal page's data attributes. */
 export interface CognitoClient {
@@ -28,8 +37,8 @@ export async function startHostedSignIn(client: CognitoClient): Promise<void> {
 }
 
 /**
- * Back from Cognito with ?code=…&state=…: trade the code for tokens, clean the URL, and go on to the page the
- * user wanted. 'none' when this is not a return from the sign-in.
+ * Back from Cognito with ?code=…&state=…: the session function trades the code for the session, the URL is cleaned,
+ * and the user goes on to the page they wanted. 'none' when this is not a return from the sign-in.
  */
 export async function finishHostedSignIn(client: CognitoClient): Promise<'none' | 'aborted' | 'failed' | 'done'> {
   const params = new URLSearchParams(location.search);
@@ -44,25 +53,19 @@ export async function finishHostedSignIn(client: CognitoClient): Promise<'none' 
   if (error || !saved || params.get('state') !== saved.state) {
     return 'aborted';
   }
-  const response = await fetch(`${client.signInUrl}/oauth2/token`, {
+  const response = await fetch('/auth/session', {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: client.clientId,
-      code: code!,
-      redirect_uri: client.redirectUri,
-      code_verifier: saved.verifier,
-    }),
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ code, codeVerifier: saved.verifier, redirectUri: client.redirectUri }),
   }).catch(() => null);
-  const tokens = response?.ok ? ((await response.json()) as { id_token?: string }) : null;
-  if (!tokens?.id_token) {
+  const session = response?.ok ? ((await response.json()) as { idToken?: string; expiresAt?: string }) : null;
+  if (!session?.idToken) {
     return 'failed';
   }
-  // The ID token: its audience is the app client (what the API's JWT authorizer checks) and it names the user.
-  sessionStorage.setItem(TOKEN_KEY, tokens.id_token);
+  adopt(session.idToken, session.expiresAt);
   sessionStorage.removeItem(SIGNED_OUT_KEY);
-  // On to the page the user asked for before signing in (a report from an alert email, say).
+  // On to the page the user asked for before signing in (a report from an alert email, say): signed in at once there,
+  // from the cookie.
   location.replace(target);
   return 'done';
 }
