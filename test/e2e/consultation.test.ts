@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEmail } from '../../local/ses.ts';
-import { expectAccessible, launchBrowser, textOf, watchProblems } from '../support/browser.ts';
+import { expectAccessible, launchBrowser, openPage, textOf } from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 let stack: TestStack;
@@ -32,10 +32,7 @@ const linkIn = (email: StoredEmail, pattern: RegExp) => pattern.exec(email.body.
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  problems = watchProblems(page);
+  ({ page, problems } = await openPage(browser));
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeLog, expectAccessible, expectFocused, expectVisible, launchBrowser, screenshots, textOf, watchProblems } from '../support/browser.ts';
+import { axeLog, expectAccessible, expectFocused, expectVisible, launchBrowser, openPage, screenshots, signInAs, textOf } from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 const CACHE_SECONDS = 1;
@@ -16,9 +16,7 @@ let problems: string[] = [];
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack({ directoryMaxAgeSeconds: CACHE_SECONDS }), launchBrowser()]);
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  admin = await context.newPage();
-  problems = watchProblems(admin);
+  ({ context, page: admin, problems } = await openPage(browser, { acceptDownloads: true }));
 });
 afterEach(() => {
   expect(problems).toEqual([]);
@@ -30,17 +28,14 @@ afterAll(async () => {
 });
 
 describe('the directory admin page', () => {
-  it('asks to sign in first when there is no token in the tab', async () => {
+  it('asks to sign in first when there is no session', async () => {
     await admin.goto(`${stack.url}/admin`);
     await expectVisible(admin.locator('#admin-sign-in'));
     await expectAccessible(admin, 'admin, not signed in');
   });
 
   it('loads the directory for an administrator signed in through the portal', async () => {
-    await admin.goto(`${stack.url}/cases`);
-    await admin.selectOption('#dev-email', 'alva.admin@ekdala.example');
-    await admin.locator('form[data-dev-sign-in] button[type=submit]').click();
-    await textOf(admin.locator('#signed-in')).toContain('alva.admin@ekdala.example');
+    await signInAs(admin, stack.url, 'alva.admin@ekdala.example');
     await admin.goto(`${stack.url}/admin`);
     await expectVisible(admin.locator('#directory-form'));
     await textOf(admin.locator('#admin-status')).toContain('Version 1');

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredEmail } from '../../local/ses.ts';
-import { axeLog, expectAccessible, expectFocused, expectVisible, launchBrowser, screenshots, textOf, watchProblems } from '../support/browser.ts';
+import { axeLog, expectAccessible, expectFocused, expectVisible, launchBrowser, openPage, screenshots, textOf } from '../support/browser.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { createReport } from '../../core/domain/report.ts';
 import { routeReport } from '../../core/domain/routing.ts';
@@ -47,11 +47,8 @@ function linkIn(email: StoredEmail, pattern: RegExp): string {
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  ({ context, page, problems } = await openPage(browser));
   page.on('request', (request) => visited.push(request.url()));
-  problems = watchProblems(page);
 });
 
 beforeEach((context) => {
@@ -172,8 +169,11 @@ describe('the journey: report → alert → portal → acknowledge → feedback 
     await textOf(page.locator('#due-next')).toContain(`Bekräfta mottagandet för ${old.report.reference}`);
     await textOf(page.locator('#due-next')).toContain('fristen har passerat');
     await textOf(page.locator('#due-next')).toContain('Näst på tur');
-    // The token is kept in this tab's sessionStorage, never in the URL.
-    expect(await page.evaluate(() => sessionStorage.getItem('portal-token'))).toMatch(/^ey/);
+    // DESIGN.md "Sessions" (this assertion changed with it): the ID token is in the script's memory only, never in
+    // storage or the URL; the refresh token is in an HttpOnly cookie no script can read.
+    expect(await page.evaluate(() => sessionStorage.getItem('portal-token'))).toBeNull();
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(page.url()).not.toMatch(/ey[A-Za-z0-9_-]{10,}/);
     await expectAccessible(page, 'portal list (open)');
     await screenshots(page, 'portal-list');
 

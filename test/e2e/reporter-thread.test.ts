@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, textOf, watchProblems } from '../support/browser.ts';
+import { expectAccessible, launchBrowser, openPage, textOf } from '../support/browser.ts';
 import { signIn, startTestStack, submit, validSubmission, type TestStack } from '../support/local-stack.ts';
 
 let stack: TestStack;
@@ -15,10 +15,7 @@ let problems: string[] = [];
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  problems = watchProblems(page);
+  ({ page, problems } = await openPage(browser, { viewport: { width: 1024, height: 800 } }));
 });
 afterAll(async () => {
   await browser?.close();

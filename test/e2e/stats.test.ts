@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { monthOf } from '../../core/domain/figures.ts';
-import { axeLog, expectAccessible, expectVisible, launchBrowser, SCREENSHOTS, screenshots, textOf, watchProblems } from '../support/browser.ts';
+import { axeLog, expectAccessible, expectVisible, launchBrowser, openPage, SCREENSHOTS, screenshots, signInAs as signInWith, textOf } from '../support/browser.ts';
 import { signIn, startTestStack, submit, validSubmission, type TestStack } from '../support/local-stack.ts';
 
 let stack: TestStack;
@@ -16,14 +16,7 @@ let page: Page;
 let problems: string[] = [];
 const month = monthOf(new Date());
 
-async function signInAs(email: string): Promise<void> {
-  await page.goto(`${stack.url}/cases`);
-  await page.evaluate(() => sessionStorage.clear()); // the tab's earlier sign-in
-  await page.reload();
-  await page.selectOption('#dev-email', email);
-  await page.locator('form[data-dev-sign-in] button[type=submit]').click();
-  await textOf(page.locator('#signed-in')).toContain(email);
-}
+const signInAs = (email: string) => signInWith(page, stack.url, email);
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
@@ -38,9 +31,7 @@ beforeAll(async () => {
     counted = rows.find((r) => r.schoolId === 'ekbacken')?.reports === 7 && rows.some((r) => r.schoolId === 'sodervik');
     if (!counted && Date.now() > deadline) throw new Error('the counter did not count the reports within 30 s');
   }
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  problems = watchProblems(page);
+  ({ context, page, problems } = await openPage(browser));
 }, 90_000);
 afterEach(() => {
   expect(problems).toEqual([]);
@@ -52,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('the figures page', () => {
-  it('asks to sign in first when there is no token in the tab', async () => {
+  it('asks to sign in first when there is no session', async () => {
     await page.goto(`${stack.url}/stats`);
     await expectVisible(page.locator('#stats-sign-in'));
     await expectAccessible(page, 'stats, not signed in');

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { atLocalTime } from '../../core/domain/calendar.ts';
-import { axeLog, expectAccessible, expectVisible, launchBrowser, screenshots, textOf, watchProblems } from '../support/browser.ts';
+import { axeLog, expectAccessible, expectVisible, launchBrowser, openPage, screenshots, signInAs as signInWith, textOf } from '../support/browser.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 import { newReportWithAudit } from '../support/reports.ts';
 import { recordFeedback } from '../../core/domain/report.ts';
@@ -24,12 +24,7 @@ let fallbackReference = '';
 let earlierReference = '';
 
 async function signInAs(email: string): Promise<void> {
-  await page.goto(`${stack.url}/cases`);
-  await page.evaluate(() => sessionStorage.clear());
-  await page.reload();
-  await expectVisible(page.getByRole('heading', { name: 'Logga in' }));
-  await page.selectOption('#dev-email', email);
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await signInWith(page, stack.url, email);
   await expectVisible(page.locator('h1', { hasText: 'Anmälningar till' }));
 }
 
@@ -52,10 +47,7 @@ beforeAll(async () => {
   const fallback = newReportWithAudit({ at: start, body: { schoolId: 'a-school-not-in-the-directory' } });
   await stack.repository.create(fallback.report, fallback.audit);
   [fallbackId, fallbackReference] = [fallback.report.id, fallback.report.reference];
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  problems = watchProblems(page);
+  ({ context, page, problems } = await openPage(browser));
 });
 beforeEach((ctx) => {
   if (broken) ctx.skip();

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEmail } from '../../local/ses.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, openPage, signInContext } from '../support/browser.ts';
 import { newFigures, recordFigures } from '../support/hostile-figures.ts';
 import { postForm, postSubmission, rawRequest, startHostileStack, waitFor, type HostileStack } from '../support/hostile-stack.ts';
 import { signIn, validSubmission } from '../support/local-stack.ts';
@@ -106,13 +106,14 @@ describe('script and markup in every text field', () => {
     figures.inputsTried++;
 
     browser = await launchBrowser();
-    const page = await browser.newPage();
+    // Signed in as the portal's session does it: the session cookie in the context, the ID token fetched by the page.
+    const { context, page } = await openPage(browser);
+    await signInContext(context, stack.url, 'sara.lindqvist@ekdala.example');
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.addInitScript((value) => sessionStorage.setItem('portal-token', value), token);
     await page.goto(`${stack.url}/cases/${id}`);
     await page.locator('h1:visible', { hasText: reference }).waitFor({ timeout: 20_000 });
     await page.locator('main', { hasText: 'xss-textarea' }).waitFor({ timeout: 10_000 });
