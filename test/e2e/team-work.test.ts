@@ -66,6 +66,7 @@ afterAll(async () => {
 describe("a social worker's day", () => {
   it('finds Elias’s report by name among 30, with initials and grade on the cards, by keyboard', async () => {
     await signInAs('sara.lindqvist@ekdala.example');
+    expect(await page.getByRole('link', { name: 'Siffror' }).count()).toBe(0);
     await textOf(page.locator('.case').first()).toMatch(/Barn: [A-ZÅÄÖ]\. [A-ZÅÄÖ]\., årskurs \d/);
     await expectAccessible(page, 'team list with search and filters');
     await screenshots(page, 'team-list');
@@ -148,6 +149,8 @@ describe("a social worker's day", () => {
   it('the lead sees the team view: open and overdue per person', async () => {
     await signInAs('karin.norberg@ekdala.example');
     await textOf(page.locator('#team-view')).toContain('Ingen handläggare');
+    // The lead's way to the figures, from the same session (a team contact has no such link).
+    expect(await page.getByRole('link', { name: 'Siffror' }).getAttribute('href')).toBe('/stats');
     await expectAccessible(page, 'lead team view');
     await screenshots(page, 'team-lead-view');
   });

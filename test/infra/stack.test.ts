@@ -731,11 +731,12 @@ describe('portal sessions (issue 12)', () => {
   it('gives the session function the sign-in domain, the client id and the refresh token lifetime', () => {
     const [, fn] = resourcesOf('AWS::Lambda::Function').find(([logical]) => logical === logicalId(stack.session.session.function))!;
     expect(fn.Properties.Environment.Variables).toMatchObject({
-      AUTH_SIGN_IN_URL: expect.anything(),
+      // The hosted sign-in's base URL, the same the portal page sends browsers to.
+      AUTH_SIGN_IN_URL: { 'Fn::Join': ['', ['https://', ref(stack.auth.domain), '.auth.', { Ref: 'AWS::Region' }, '.amazoncognito.com']] },
       AUTH_CLIENT_ID: ref(stack.auth.client),
       SESSION_REFRESH_SECONDS: String(12 * 3600),
     });
-    expect(JSON.stringify(fn.Properties.Environment.Variables.AUTH_SIGN_IN_URL)).toContain(exampleConfig().auth.domainPrefix);
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: exampleConfig().auth.domainPrefix });
   });
 
   it('lets the session function write its own logs and nothing else: no table, no secret, no key', () => {

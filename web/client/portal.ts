@@ -87,7 +87,10 @@ function start(root: HTMLElement): void {
       const nav = el(
         'nav',
         { 'aria-label': 'Visa anmälningar' },
-        el('ul', { class: 'filters' }, el('li', {}, filterLink('open', 'Öppna')), el('li', {}, filterLink('closed', 'Avslutade')), el('li', {}, consultationsLink())),
+        el('ul', { class: 'filters' }, el('li', {}, filterLink('open', 'Öppna')), el('li', {}, filterLink('closed', 'Avslutade')), el('li', {}, consultationsLink()),
+          // A lead reads the figures (the team view already says who leads; administrators open /stats and /admin directly).
+          team.teams.some((t) => t.lead) ? el('li', {}, el('a', { href: '/stats' }, 'Siffror')) : null,
+        ),
       );
       const summary = el('div', { class: 'panel', id: 'due-next' });
       if (wanted === 'open') {
