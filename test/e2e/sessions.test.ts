@@ -114,6 +114,36 @@ describe('one sign-in for every tab and a working day', () => {
     await expectAccessible(second, 'portal, signed out');
   });
 
+  it('renews the ID token a minute before it expires, and once after a 401 from the API', async () => {
+    const { context: own, page, problems: ownProblems } = await openPage(browser);
+    await page.clock.install();
+    await signInContext(own, stack.url, 'sara.lindqvist@ekdala.example');
+    const refreshes: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/auth/refresh') refreshes.push(request.url());
+    });
+    await page.goto(`${stack.url}/cases`);
+    await textOf(page.locator('h1:visible')).toBe('Anmälningar till Mottagningsgruppen Norr');
+    expect(refreshes).toHaveLength(1); // on page load, from the cookie
+    // The ID token lives 30 minutes; at 29 the page renews it by itself.
+    await page.clock.fastForward('28:00');
+    expect(refreshes).toHaveLength(1);
+    await page.clock.fastForward('01:30');
+    await expect.poll(() => refreshes.length).toBe(2);
+    // The API refuses the token once (as when a laptop slept past its expiry): renewed once, the call made again.
+    let refused = 0;
+    await page.route('**/api/team', (route) => {
+      if (refused++ === 0) return route.fulfill({ status: 401, contentType: 'application/json', body: '{"message":"Unauthorized"}' });
+      return route.continue();
+    });
+    await page.getByRole('button', { name: 'Uppdatera listan' }).click();
+    await expect.poll(() => refreshes.length).toBe(3);
+    await textOf(page.locator('h1:visible')).toBe('Anmälningar till Mottagningsgruppen Norr');
+    expect(refused).toBe(2);
+    expect(ownProblems).toEqual([]);
+    await own.close();
+  });
+
   it('refuses the session routes from another site or as a form post', async () => {
     const foreign = await fetch(`${stack.url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
     expect(foreign.status).toBe(403);

@@ -39,11 +39,20 @@ export function signedInEmail(): string {
 
 /** Hold a fresh ID token (from /auth/session, /auth/refresh or the local dev sign-in) and renew it before it expires. */
 export function adopt(idToken: string, expiresAt?: string): void {
-  const exp = tokenClaims(idToken)?.exp;
-  const expiresAtMs = typeof exp === 'number' ? exp * 1000 : expiresAt ? Date.parse(expiresAt) : Date.now() + 5 * 60_000;
+  // The token's lifetime (exp - iat) counted on this machine's clock, so a clock that is off does not make every token
+  // look expired (or renew in a loop); the server's expiresAt only when the token does not say.
+  const claims = tokenClaims(idToken);
+  const lifetimeMs =
+    typeof claims?.exp === 'number' && typeof claims.iat === 'number'
+      ? (claims.exp - claims.iat) * 1000
+      : expiresAt
+        ? Date.parse(expiresAt) - Date.now()
+        : 5 * 60_000;
+  const expiresAtMs = Date.now() + lifetimeMs;
   held = { idToken, expiresAtMs };
   clearTimeout(timer);
-  timer = setTimeout(() => void refresh().catch(() => undefined), Math.max(0, expiresAtMs - Date.now() - RENEW_BEFORE_MS));
+  // Renewed a minute before; never more often than every ten seconds, whatever the token says.
+  timer = setTimeout(() => void refresh().catch(() => undefined), Math.max(10_000, lifetimeMs - RENEW_BEFORE_MS));
 }
 
 function forget(): void {
