@@ -92,6 +92,8 @@ describe('one sign-in for every tab and a working day', () => {
     await second.goto(`${stack.url}/cases/${reportId}`);
     await textOf(second.locator('h1:visible')).toBe(`Anmälan ${reference}`);
     await first.goto(`${stack.url}/cases`);
+    // The list loads the team's reports first (slow on a busy machine), then shows who is signed in.
+    await first.locator('h1', { hasText: 'Anmälningar till' }).waitFor({ timeout: 30_000 });
     await textOf(first.locator('#signed-in')).toContain('sara.lindqvist@ekdala.example');
     // The cookie as it was: replayed after sign-out, it must not work (revoked on the server, not only forgotten).
     const [before] = await context.cookies(stack.url + '/auth/refresh');
