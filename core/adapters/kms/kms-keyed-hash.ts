@@ -1,0 +1,37 @@
+// The keyed hash of child-match keys (core/domain/child-match.ts KeyedHash) in AWS: KMS GenerateMac with an HMAC
+// key (HMAC_SHA_256) that only notify may use (DESIGN.md, "Privacy rules"; the key: infra/constructs/child-match-key.ts).
+// The key never leaves KMS. The output is encoded exactly as the local adapter's (crypto/hmac-keyed-hash.ts:
+// the 32-byte HMAC as base64url), so the index has one format: an HMAC with the same key bytes gives the same keys.
+// A KMS error propagates: notify then fails the stream record before anything is written (it is retried).
+import { GenerateMacCommand, KMSClient, type GenerateMacCommandOutput } from '@aws-sdk/client-kms';
+import { runtimeConfig } from '../../config/runtime.ts';
+import type { KeyedHash } from '../../domain/child-match.ts';
+
+/** What the adapter needs of a KMS client (a test gives a fake whose send computes a real HMAC). */
+export interface GenerateMacClient {
+  send(command: GenerateMacCommand): Promise<Pick<GenerateMacCommandOutput, 'Mac'>>;
+}
+
+export function kmsKeyedHash(options: { client: GenerateMacClient; keyId: string }): KeyedHash {
+  const { client, keyId } = options;
+  return async (input) => {
+    const { Mac } = await client.send(
+      new GenerateMacCommand({ KeyId: keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(input, 'utf8') }),
+    );
+    if (!Mac?.length) throw new Error('KMS GenerateMac answered without a MAC');
+    return Buffer.from(Mac).toString('base64url');
+  };
+}
+
+let client: KMSClient | undefined;
+
+/** One KMS client per container (module scope is reused across invocations), made on its first use. */
+export function kmsClient(): KMSClient {
+  client ??= new KMSClient({
+    region: runtimeConfig().AWS_REGION,
+    maxAttempts: 3,
+    // An outage fails the record quickly; the stream retries it with backoff.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+  });
+  return client;
+}
