@@ -4,7 +4,7 @@ import { documentClient } from '../../core/adapters/dynamodb/client.ts';
 import { DynamoEmailLedger } from '../../core/adapters/dynamodb/email-ledger.ts';
 import { sesMailer } from '../../core/adapters/ses/mailer.ts';
 import type { DeliverEmailsDependencies } from '../../core/app/deliver-emails.ts';
-import type { ChildIndex } from '../../core/app/ports/child-index.ts';
+import type { ChildIndexing } from '../../core/app/index-child.ts';
 import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
 import { hmacKeyedHash } from '../../core/adapters/crypto/hmac-keyed-hash.ts';
 import { kmsClient, kmsKeyedHash, type GenerateMacClient } from '../../core/adapters/kms/kms-keyed-hash.ts';
@@ -22,7 +22,7 @@ import { notifyStreamSettings } from './stream-settings.ts';
 
 /** Plus the earlier-reports index and its keyed hash; absent where no key is configured (then nothing is indexed). */
 export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger' | 'statusSecret'> & {
-  childIndexing?: { childIndex: ChildIndex; mac: KeyedHash } | null;
+  childIndexing?: ChildIndexing | null;
 };
 
 export const notifySettings = {
