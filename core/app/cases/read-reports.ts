@@ -31,16 +31,17 @@ export async function viewReport(deps: ReadReportsDependencies, staff: StaffIden
   const now = deps.clock.now();
   const earlier = deps.childIndex && directory ? await findEarlierReports({ reports: deps.reports, childIndex: deps.childIndex }, staff, directory, stored.report) : null;
   let audit = await deps.reports.auditTrail(stored.report.id);
+  // The view, and the lookup of earlier reports when one was made, each audited once per person, report and hour
+  // (a report viewed before notify indexed it has its lookup audited at the first view after).
   if (viewAuditDue(audit, staff.id, now)) {
-    // The view and its lookup of earlier reports, audited together once per person, report and hour.
     const viewed: AuditEvent = { reportId: stored.report.id, at: now.toISOString(), actor: { kind: 'staff', id: staff.id }, action: 'viewed' };
     await deps.reports.addAudit(viewed, stored.report);
     audit = [...audit, viewed];
-    if (earlier) {
-      const lookup = earlierReportsLookedUp(stored.report.id, staff.id, now, earlier.length);
-      await deps.reports.addAudit(lookup, stored.report);
-      audit = [...audit, lookup];
-    }
+  }
+  if (earlier && viewAuditDue(audit, staff.id, now, 'earlier-reports-looked-up')) {
+    const lookup = earlierReportsLookedUp(stored.report.id, staff.id, now, earlier.length);
+    await deps.reports.addAudit(lookup, stored.report);
+    audit = [...audit, lookup];
   }
   const { bodyHash: _hash, sentEmails, ...report } = stored.report;
   return {

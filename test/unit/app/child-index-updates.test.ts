@@ -119,4 +119,19 @@ describe('the view of a report without keys', () => {
     expect(view.earlierReports).toEqual([]);
     expect(view.audit.map((e) => e.action)).toEqual(['submitted', 'viewed']);
   });
+
+  it('audits the lookup at the first view after notify indexed the report, once per person and hour like the view', async () => {
+    const reports = new MemoryReportStore();
+    const childIndex = new MemoryChildIndex();
+    const { report, audit } = newReportWithAudit({ at: submittedAt });
+    await reports.create(report, audit);
+    const at = (time: `${number}:${number}`) => fixedClock(atLocalTime('2026-10-02', time));
+    const view = (time: `${number}:${number}`) => viewReport({ reports, clock: at(time), childIndex }, sara, report.id, sampleDirectory);
+    await view('10:00'); // before indexing: viewed, no lookup
+    await updateChildIndex({ childIndex, mac }, [childIndexChangeOf(record('INSERT', report))]);
+    await view('10:10');
+    const trail = (await view('10:20')).audit.map((e) => e.action);
+    expect(trail).toEqual(['submitted', 'viewed', 'earlier-reports-looked-up']);
+    expect((await view('11:15')).audit.map((e) => e.action)).toEqual([...trail, 'viewed', 'earlier-reports-looked-up']);
+  });
 });
