@@ -48,9 +48,9 @@ export function notifyLedger(keyOf?: typeof digestKey): DynamoEmailLedger {
  */
 export function childMatchHash(
   settings: { CHILD_MATCH_KEY_ID?: string; CHILD_MATCH_SECRET?: string },
-  kms: () => GenerateMacClient = kmsClient,
+  kms: () => Promise<GenerateMacClient> = kmsClient,
 ): KeyedHash | null {
-  if (settings.CHILD_MATCH_KEY_ID) return kmsKeyedHash({ client: kms(), keyId: settings.CHILD_MATCH_KEY_ID });
+  if (settings.CHILD_MATCH_KEY_ID) return kmsKeyedHash({ client: kms, keyId: settings.CHILD_MATCH_KEY_ID });
   if (settings.CHILD_MATCH_SECRET) return hmacKeyedHash(settings.CHILD_MATCH_SECRET);
   return null;
 }

@@ -5,7 +5,8 @@ import { createHmac } from 'node:crypto';
 import type { GenerateMacCommand } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { hmacKeyedHash } from '../../core/adapters/crypto/hmac-keyed-hash.ts';
-import { kmsKeyedHash, type GenerateMacClient } from '../../core/adapters/kms/kms-keyed-hash.ts';
+import { kmsClient, kmsKeyedHash, type GenerateMacClient } from '../../core/adapters/kms/kms-keyed-hash.ts';
+import { resetRuntimeConfig } from '../../core/config/runtime.ts';
 import { childMatchKeys } from '../../core/domain/child-match.ts';
 import { childMatchHash } from '../../functions/notify/dependencies.ts';
 
@@ -30,7 +31,7 @@ const at = new Date('2026-11-25T09:00:00Z');
 describe('the KMS keyed hash (mock KMS: no KMS runs here)', () => {
   it('asks GenerateMac with the configured key, HMAC_SHA_256 and the input as UTF-8 bytes', async () => {
     const kms = fakeKms();
-    await kmsKeyedHash({ client: kms.client, keyId: KEY_ID })('name-and-birth-date:åsa|öberg|2015-03-12');
+    await kmsKeyedHash({ client: async () => kms.client, keyId: KEY_ID })('name-and-birth-date:åsa|öberg|2015-03-12');
     expect(kms.requests).toHaveLength(1);
     const [request] = kms.requests;
     expect(request).toMatchObject({ KeyId: KEY_ID, MacAlgorithm: 'HMAC_SHA_256' });
@@ -38,7 +39,7 @@ describe('the KMS keyed hash (mock KMS: no KMS runs here)', () => {
   });
 
   it('gives the same output for the same input, and another for another input', async () => {
-    const mac = kmsKeyedHash({ client: fakeKms().client, keyId: KEY_ID });
+    const mac = kmsKeyedHash({ client: async () => fakeKms().client, keyId: KEY_ID });
     const first = await mac('personal-number:201503122382');
     expect(await mac('personal-number:201503122382')).toBe(first);
     expect(await mac('personal-number:201503122390')).not.toBe(first);
@@ -46,7 +47,7 @@ describe('the KMS keyed hash (mock KMS: no KMS runs here)', () => {
   });
 
   it('keeps no trace of the number or the name in the keys', async () => {
-    const keys = await childMatchKeys({ child }, kmsKeyedHash({ client: fakeKms().client, keyId: KEY_ID }), at);
+    const keys = await childMatchKeys({ child }, kmsKeyedHash({ client: async () => fakeKms().client, keyId: KEY_ID }), at);
     expect(keys.map((k) => k.matchedBy)).toEqual(['personal-number', 'name-and-birth-date']);
     const stored = JSON.stringify(keys);
     for (const fragment of ['20150312', '2382', '150312', 'Elias', 'elias', 'Berg', 'berg', '2015-03-12']) expect(stored).not.toContain(fragment);
@@ -54,18 +55,26 @@ describe('the KMS keyed hash (mock KMS: no KMS runs here)', () => {
 
   it('lets an error from KMS propagate (notify fails the record before writing anything)', async () => {
     const outage = Object.assign(new Error('KMS is unavailable'), { name: 'KMSInternalException' });
-    const mac = kmsKeyedHash({ client: { send: async () => Promise.reject(outage) }, keyId: KEY_ID });
+    const mac = kmsKeyedHash({ client: async () => ({ send: async () => Promise.reject(outage) }), keyId: KEY_ID });
     await expect(mac('personal-number:201503122382')).rejects.toBe(outage);
     await expect(childMatchKeys({ child }, mac, at)).rejects.toBe(outage);
   });
 
   it('refuses an answer without a MAC', async () => {
-    const mac = kmsKeyedHash({ client: { send: async () => ({ Mac: undefined }) }, keyId: KEY_ID });
+    const mac = kmsKeyedHash({ client: async () => ({ send: async () => ({ Mac: undefined }) }), keyId: KEY_ID });
     await expect(mac('personal-number:201503122382')).rejects.toThrow(/without a MAC/);
   });
 
+  it('builds one KMS client per container, in the configured region (no request is sent)', async () => {
+    process.env.LOCAL_MODE = 'true';
+    resetRuntimeConfig();
+    const first = await kmsClient();
+    expect(await kmsClient()).toBe(first);
+    expect(await first.config.region()).toBe('eu-north-1');
+  });
+
   it('gives the local HMAC adapter’s output for an equal key, so the index has one format', async () => {
-    const kms = kmsKeyedHash({ client: fakeKms().client, keyId: KEY_ID });
+    const kms = kmsKeyedHash({ client: async () => fakeKms().client, keyId: KEY_ID });
     const local = hmacKeyedHash(KEY);
     for (const input of ['personal-number:201503122382', 'name-and-birth-date:elias|berg|2015-03-12', 'name-and-birth-date:åsa|öberg|2015-03-12']) {
       expect(await kms(input)).toBe(await local(input));
@@ -77,19 +86,19 @@ describe('the KMS keyed hash (mock KMS: no KMS runs here)', () => {
 describe('notify’s choice of keyed hash (mock KMS: no KMS runs here)', () => {
   it('takes KMS when the key id is set, even beside a dev secret', async () => {
     const kms = fakeKms();
-    const mac = childMatchHash({ CHILD_MATCH_KEY_ID: KEY_ID, CHILD_MATCH_SECRET: 'some-other-dev-secret' }, () => kms.client)!;
+    const mac = childMatchHash({ CHILD_MATCH_KEY_ID: KEY_ID, CHILD_MATCH_SECRET: 'some-other-dev-secret' }, async () => kms.client)!;
     expect(await mac('personal-number:201503122382')).toBe(await hmacKeyedHash(KEY)('personal-number:201503122382'));
     expect(kms.requests.map((r) => r.KeyId)).toEqual([KEY_ID]);
   });
 
   it('takes the local HMAC with the dev secret, and asks no KMS', async () => {
     const kms = fakeKms();
-    const mac = childMatchHash({ CHILD_MATCH_SECRET: KEY }, () => kms.client)!;
+    const mac = childMatchHash({ CHILD_MATCH_SECRET: KEY }, async () => kms.client)!;
     expect(await mac('personal-number:201503122382')).toBe(await hmacKeyedHash(KEY)('personal-number:201503122382'));
     expect(kms.requests).toEqual([]);
   });
 
   it('has none without either: matching is off', () => {
-    expect(childMatchHash({}, () => fakeKms().client)).toBeNull();
+    expect(childMatchHash({}, async () => fakeKms().client)).toBeNull();
   });
 });

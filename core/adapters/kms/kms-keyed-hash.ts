@@ -3,7 +3,9 @@
 // The key never leaves KMS. The output is encoded exactly as the local adapter's (crypto/hmac-keyed-hash.ts:
 // the 32-byte HMAC as base64url), so the index has one format: an HMAC with the same key bytes gives the same keys.
 // A KMS error propagates: notify then fails the stream record before anything is written (it is retried).
-import { GenerateMacCommand, KMSClient, type GenerateMacCommandOutput } from '@aws-sdk/client-kms';
+// The SDK client is loaded with a dynamic import on the first hash (as core/config/secrets.ts loads Secrets
+// Manager): notify's cold start does not pay for it, and local mode and tests never load it.
+import type { GenerateMacCommand, GenerateMacCommandOutput, KMSClient } from '@aws-sdk/client-kms';
 import { runtimeConfig } from '../../config/runtime.ts';
 import type { KeyedHash } from '../../domain/child-match.ts';
 
@@ -12,9 +14,10 @@ export interface GenerateMacClient {
   send(command: GenerateMacCommand): Promise<Pick<GenerateMacCommandOutput, 'Mac'>>;
 }
 
-export function kmsKeyedHash(options: { client: GenerateMacClient; keyId: string }): KeyedHash {
-  const { client, keyId } = options;
+export function kmsKeyedHash(options: { client: () => Promise<GenerateMacClient>; keyId: string }): KeyedHash {
+  const { keyId } = options;
   return async (input) => {
+    const [client, { GenerateMacCommand }] = await Promise.all([options.client(), import('@aws-sdk/client-kms')]);
     const { Mac } = await client.send(
       new GenerateMacCommand({ KeyId: keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(input, 'utf8') }),
     );
@@ -23,15 +26,18 @@ export function kmsKeyedHash(options: { client: GenerateMacClient; keyId: string
   };
 }
 
-let client: KMSClient | undefined;
+let client: Promise<KMSClient> | undefined;
 
 /** One KMS client per container (module scope is reused across invocations), made on its first use. */
-export function kmsClient(): KMSClient {
-  client ??= new KMSClient({
-    region: runtimeConfig().AWS_REGION,
-    maxAttempts: 3,
-    // An outage fails the record quickly; the stream retries it with backoff.
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
-  });
+export function kmsClient(): Promise<KMSClient> {
+  client ??= import('@aws-sdk/client-kms').then(
+    ({ KMSClient }) =>
+      new KMSClient({
+        region: runtimeConfig().AWS_REGION,
+        maxAttempts: 3,
+        // An outage fails the record quickly; the stream retries it with backoff.
+        requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+      }),
+  );
   return client;
 }
