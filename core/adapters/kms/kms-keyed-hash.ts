@@ -4,7 +4,7 @@
 // the 32-byte HMAC as base64url), so the index has one format: an HMAC with the same key bytes gives the same keys.
 // A KMS error propagates: notify then fails the stream record before anything is written (it is retried).
 // The SDK client is loaded with a dynamic import on the first hash (as core/config/secrets.ts loads Secrets
-// Manager): notify's cold start does not pay for it, and local mode and tests never load it.
+// Manager): notify's cold start does not pay for it, and local mode (the dev HMAC) never loads it.
 import type { GenerateMacCommand, GenerateMacCommandOutput, KMSClient } from '@aws-sdk/client-kms';
 import { runtimeConfig } from '../../config/runtime.ts';
 import type { KeyedHash } from '../../domain/child-match.ts';
