@@ -135,7 +135,13 @@ describe('the administrators’ use cases', () => {
     const refused = await saveDirectory(busy, admin, { version: 1, directory: withoutCentral(sample()) });
     expect(refused).toEqual({
       kind: 'open-reports',
-      errors: [{ path: 'directory.teams', message: expect.stringContaining('Mottagningsgruppen Centrum (mottagning-central) still has open reports') }],
+      errors: [
+        {
+          path: 'directory.teams',
+          message: expect.stringContaining('Mottagningsgruppen Centrum (mottagning-central) still has open reports'),
+          params: { problem: 'open-reports', teamId: 'mottagning-central', teamName: 'Mottagningsgruppen Centrum' },
+        },
+      ],
     });
     const quiet = deps({ open: ['mottagning-norr'] });
     await seedDirectory(quiet.versions, sample(), new Date());
