@@ -2,6 +2,7 @@
 // administrators, validated as data. One zod schema; every cross-reference problem is reported with the path of
 // the field to fix (the admin page shows it next to that field). Pure: loading and storing live elsewhere.
 import * as z from 'zod/mini';
+import { OTHER_SCHOOL } from './other-school.ts';
 
 const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes'));
 const name = z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(200, 'must be at most 200 characters'));
@@ -89,7 +90,8 @@ export type ProblemParams =
   | { problem: 'duplicate-id' | 'unknown-board' | 'unknown-team' | 'unknown-area'; value: string }
   | { problem: 'closes-before-opens' }
   | { problem: 'named-contact-outside-team'; team: string; area: string }
-  | { problem: 'excluded-domain-also-allowed'; value: string };
+  | { problem: 'excluded-domain-also-allowed'; value: string }
+  | { problem: 'reserved-id'; value: string };
 interface Problem {
   path: Path;
   message: string;
@@ -136,6 +138,13 @@ function crossReferenceProblems(input: unknown): Problem[] {
     if (teamId !== undefined && !teams.has(teamId)) problems.push({ path: ['areas', index, 'teamId'], message: `unknown team "${teamId}"`, params: { problem: 'unknown-team', value: teamId } });
   });
   listOf(directory.schools).forEach((school, index) => {
+    if (textOf(school.id) === OTHER_SCHOOL) {
+      problems.push({
+        path: ['schools', index, 'id'],
+        message: `"${OTHER_SCHOOL}" is reserved: the form sends it for "my school is not in the list"; choose another id`,
+        params: { problem: 'reserved-id', value: OTHER_SCHOOL },
+      });
+    }
     const areaId = textOf(school.areaId);
     const area = areas.get(areaId);
     if (!area) {

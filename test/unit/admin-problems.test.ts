@@ -58,6 +58,12 @@ describe('the directory problems in Swedish', () => {
     );
   });
 
+  it('says why a school may not have the id "other"', () => {
+    const data = raw();
+    data.schools[0].id = 'other';
+    expect(sentences(data)).toEqual(['Skola 1 (Ekbackens skola): id kan inte vara "other": formuläret använder det för "min skola finns inte i listan" – välj ett annat id']);
+  });
+
   it('words the save\'s own refusals from the API by their params, the body path read as a directory path', () => {
     const data = raw();
     expect(directoryPath('directory.schools.2.namedContact')).toEqual(['schools', 2, 'namedContact']);

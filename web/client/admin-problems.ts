@@ -111,6 +111,8 @@ function wording(problem: DirectoryProblem, field: Field | Group | undefined, da
         return `måste vara en kontaktperson eller teamledaren i ${params.team}, gruppen som har ${params.area}`;
       case 'excluded-domain-also-allowed':
         return `"${params.value}" står också bland skolornas e-postdomäner`;
+      case 'reserved-id':
+        return `kan inte vara "${params.value}": formuläret använder det för "min skola finns inte i listan" – välj ett annat id`;
       case 'self-removal':
         return 'måste fortfarande innehålla dig själv – be en annan administratör ta bort dig';
       case 'open-reports':
