@@ -116,9 +116,14 @@ describe('consultation: ask → alert → answer → read → make it a report',
     // A status link made for the same id does not open the consultation.
     expect((await call(`/api/consultations/${encodeURIComponent(signStatusToken(id, 'local-development-status-secret'))}`)).status).toBe(404);
 
-    // "Make it a report": the report form filled in, carrying the consultation's id …
-    const href = /href="([^"]*consultationId[^"]*)"/.exec(page.text)![1]!.replaceAll('&amp;', '&');
-    const form = await call(href);
+    // "Make it a report": a form post (the asker's name and email never in a URL) answering the report form filled
+    // in, carrying the consultation's id …
+    const makeReport = /<form method="post" action="([^"]*)" data-make-report>([\s\S]*?)<\/form>/.exec(page.text)!;
+    expect(makeReport[1]).toBe('/');
+    expect(page.text).not.toMatch(/href="[^"]*(consultationId|reporter)/);
+    const hidden = Object.fromEntries([...makeReport[2]!.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&')]));
+    expect(hidden).toEqual({ schoolId: 'norrskolan', consultationId: id, 'reporter.name': ASKER.name, 'reporter.role': ASKER.role, 'reporter.email': ASKER.email });
+    const form = await call(makeReport[1]!, { form: hidden });
     expect(form.status).toBe(200);
     expect(form.text).toContain(`name="consultationId" value="${id}"`);
     expect(form.text).toContain(`value="${ASKER.email}"`);
