@@ -190,3 +190,22 @@ describe('consultation: ask → alert → answer → read → make it a report',
     expect(again.text).toContain('value="Form Asker"');
   });
 });
+
+describe('a link the path guard refuses (a slash, a control character, far too long)', () => {
+  it('is the HTML 404 page on the page routes, as an unknown link is, and JSON on the API routes', async () => {
+    for (const token of ['..%2F..%2Fapi%2Fcases', 'a%00b', 'x'.repeat(600)]) {
+      for (const [page, api, heading] of [
+        [`/status/${token}`, `/api/status/${token}`, 'Sidan finns inte'],
+        [`/consultations/${token}`, `/api/consultations/${token}`, 'Frågan finns inte'],
+      ] as const) {
+        const refused = await fetch(`${stack.url}${page}`);
+        expect(refused.status, page).toBe(404);
+        expect(refused.headers.get('content-type'), page).toContain('text/html');
+        expect(await refused.text(), page).toContain(heading);
+        const fromApi = await fetch(`${stack.url}${api}`);
+        expect(fromApi.status, api).toBe(404);
+        expect(fromApi.headers.get('content-type'), api).toContain('application/json');
+      }
+    }
+  });
+});
