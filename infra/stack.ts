@@ -152,7 +152,7 @@ export class ConcernIntakeStack extends Stack {
       reminderRate: this.reminders.rate,
       notify: this.notifications.notify.function,
       sesConfigurationSetName: this.email.configurationSet.configurationSetName,
-      submitLogGroup: this.web.functions.submit.logGroup,
+      honeypotLogGroups: [this.web.functions.submit.logGroup, this.web.functions.consult.logGroup],
       dashboardName: this.stackName,
     });
 
