@@ -9,7 +9,7 @@ import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/ac
 import { reporterSection } from './portal/thread.ts';
 import { ApiError } from './portal/api-error.ts';
 import { portalSignIn } from './portal/sign-in.ts';
-import type { CaseDetail, CaseList, CaseSummary, TeamView } from './portal/contract.ts';
+import type { CaseDetail, CaseList, TeamView } from './portal/contract.ts';
 import { teamWorkBlocks } from './portal/team-actions.ts';
 import { printSheet } from './portal/print-view.ts';
 import { listControls, listRequest, type ListChoice } from './portal/list-controls.ts';
@@ -20,7 +20,7 @@ import { caseCard, nextStep } from './portal/case-card.ts';
 import { reportContent } from './portal/report-content.ts';
 import { currentToken, signedInEmail } from './session.ts';
 import { auditDetail, emailName, labels, T } from './portal/texts.ts';
-import { fieldWord, staffWords } from './portal/staff-words.ts';
+import { staffWords } from './portal/staff-words.ts';
 
 // ---------- the portal ----------
 function start(root: HTMLElement): void {
@@ -163,7 +163,6 @@ function start(root: HTMLElement): void {
     const c = data.summary;
     const s = data.report.submission;
     const school = c.schoolName ?? 'Okänd skola';
-    const f = (name: string) => fieldWord(name, (n) => labels.fields[n]?.label ?? n);
     const heading = el('h1', { tabindex: '-1' }, `Anmälan ${c.reference}`);
     const badges = el('p', { class: 'badges' });
     if (c.overdue) badges.append(badge('Försenad', 'overdue'));
