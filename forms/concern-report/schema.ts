@@ -8,6 +8,7 @@ import {
   normalizePersonalNumber,
   todayInSweden,
 } from '../../core/domain/personal-number.ts';
+import { OTHER_SCHOOL } from '../../core/directory/other-school.ts';
 
 export const CATEGORIES = [
   'absence',
@@ -82,7 +83,7 @@ const birthDateMatchesPersonalNumber = z.superRefine<{ personalNumber: string; b
 });
 
 /** The form's "my school is not in the list" choice: the report goes to the fallback team, flagged, with `schoolName`. */
-export const OTHER_SCHOOL = 'other';
+export { OTHER_SCHOOL };
 
 export const concernReportSchema = z
   .object({
