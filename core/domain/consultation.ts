@@ -2,7 +2,7 @@
 // whether something is a case for a report, without naming the child. Pure: the rules of asking and answering,
 // the body schemas, and when an answered consultation expires (like a closed report: retention days after it).
 import * as z from 'zod/mini';
-import { required } from '../../forms/concern-report/schema.ts';
+import { required } from '../../forms/concern-report/fields.ts';
 import { findPersonalNumber } from './personal-number.ts';
 
 export const MAX_QUESTION_LENGTH = 5_000;
