@@ -15,6 +15,7 @@ import { Email, Notifications } from './constructs/notifications.ts';
 import { Reminders } from './constructs/reminders.ts';
 import { Storage } from './constructs/storage.ts';
 import { Web } from './constructs/web.ts';
+import { ChildMatchKey } from './constructs/child-match-key.ts';
 import { functionEnvironment } from '../core/config/runtime.ts';
 
 export interface ConcernIntakeStackProps extends StackProps {
@@ -38,6 +39,7 @@ export class ConcernIntakeStack extends Stack {
   readonly publicUrl: string;
   readonly directorySeed: DirectorySeed;
   readonly figures: Figures;
+  readonly childMatchKey: ChildMatchKey;
 
   constructor(scope: Construct, id: string, props: ConcernIntakeStackProps) {
     super(scope, id, {
@@ -117,14 +119,17 @@ export class ConcernIntakeStack extends Stack {
       routeThrottles: { stage: this.api.stage, byRouteKey: { [routeKey(submitRoute)]: submitRouteThrottle } },
     });
 
+    // The earlier-reports HMAC key: its id in notify's environment only, GenerateMac for notify's role only.
+    this.childMatchKey = new ChildMatchKey(this, 'ChildMatchKey');
     this.notifications = new Notifications(this, 'Notifications', {
       storage: this.storage,
       email: this.email,
       directoryPath,
-      environment,
+      environment: { ...environment, ...functionEnvironment({ CHILD_MATCH_KEY_ID: this.childMatchKey.key.keyArn }) },
       concurrency: concurrency ? 5 : undefined,
       logRetention,
     });
+    this.childMatchKey.grantGenerateMacOnlyTo(this.notifications.notify.role);
     this.reminders = new Reminders(this, 'Reminders', {
       storage: this.storage,
       directoryPath,
@@ -147,7 +152,7 @@ export class ConcernIntakeStack extends Stack {
       reminderRate: this.reminders.rate,
       notify: this.notifications.notify.function,
       sesConfigurationSetName: this.email.configurationSet.configurationSetName,
-      submitLogGroup: this.web.functions.submit.logGroup,
+      honeypotLogGroups: [this.web.functions.submit.logGroup, this.web.functions.consult.logGroup],
       dashboardName: this.stackName,
     });
 
@@ -157,6 +162,7 @@ export class ConcernIntakeStack extends Stack {
     new CfnOutput(this, 'StatusLinkSecretArn', { value: this.storage.statusLinkSecret.secretArn, description: 'The status-link keyring: README, "Rotating the status-link key"' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Create staff users here' });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'ChildMatchKeyArn', { value: this.childMatchKey.key.keyArn, description: 'The earlier-reports HMAC key: README, "The earlier-reports key"' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
     if (this.edge && config.publicDomain) {
       new CfnOutput(this, 'DomainTarget', {

@@ -1,9 +1,9 @@
 // Use case: deliver the emails that report changes owe (alert, receipt, out-of-hours alert, outcome), and the
 // sweep's digests (reminders and escalations, one email per person per sweep: deliver-digest.ts).
 //   1. Per change, the domain says which emails it owes (core/domain/notifications.ts), each with a ledger key.
-//   2. Per email, through the ledger: claim (skip if sent, closed, gone; retry later if another consumer holds
-//      it) → send → record (retried in place: the one step that must not be lost), or release when the send
-//      failed.
+//   2. Per email, through the shared ledger loop (send-through-ledger.ts): claim (skip if sent, closed, gone;
+//      retry later if another consumer holds it) → send → record (retried in place: the one step that must not
+//      be lost), or release when the send failed.
 //   3. The changes of one report in their order, reports side by side: after a failure, that report's later
 //      changes wait for the retry (a reporter never gets the outcome before the receipt); other reports go on.
 //   4. Answer which changes failed, so the caller delivers them again.
@@ -30,10 +30,13 @@ import { errorSummary } from '../observability/error-summary.ts';
 import { logger } from '../observability/logger.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DirectorySource } from './ports/directory.ts';
-import type { ClaimOptions, EmailLedger } from './ports/email-ledger.ts';
-import type { Mailer, OutgoingEmail } from './ports/mailer.ts';
+import type { EmailLedger } from './ports/email-ledger.ts';
+import type { Mailer } from './ports/mailer.ts';
 import { deliverDigest } from './deliver-digest.ts';
-import { recordSent } from './record-sent.ts';
+import { sendThroughLedger, type Outcome } from './send-through-ledger.ts';
+
+// The shared ledger loop, where the report and consultation emails have always found it.
+export { sendThroughLedger, type Outcome };
 
 export interface DeliverEmailsDependencies {
   mailer: Mailer;
@@ -62,8 +65,6 @@ export interface ChangeRecord {
   /** A digest the sweep wrote (its INSERT): sent as one email. */
   digest?: Digest | null;
 }
-
-export type Outcome = 'done' | 'failed';
 
 /** Delivers what the records owe; answers the ids of the records to deliver again. */
 export async function deliverEmails(deps: DeliverEmailsDependencies, records: ChangeRecord[]): Promise<string[]> {
@@ -163,48 +164,4 @@ async function sendOnce(
   // Rendered before the claim (it may fetch the status secret): the lease covers only send and record.
   const content = await render(deps, planned, facts, links, directory);
   return sendThroughLedger(deps, deps.ledger, report.id, planned.key, { to: planned.to, ...content, kind: planned.kind }, ids);
-}
-
-/**
- * One email through a ledger, for any item that keeps one (a report, a consultation): claim (skip if sent, closed,
- * gone; retry later if another consumer holds it) → send → record, retried in place; release when the send failed.
- * `ids` are what the log lines carry: ids only.
- */
-export async function sendThroughLedger(
-  deps: Pick<DeliverEmailsDependencies, 'mailer' | 'clock' | 'recordAttempts'>,
-  ledger: EmailLedger,
-  itemId: string,
-  key: string,
-  email: OutgoingEmail,
-  ids: Record<string, string>,
-  options: ClaimOptions = {},
-): Promise<Outcome> {
-  const claim = await ledger.claim(itemId, key, deps.clock.now(), options);
-  if (claim.kind === 'already-sent') return 'done';
-  if (claim.kind === 'closed') {
-    logger.info('follow-up not sent: feedback was given since', ids);
-    return 'done';
-  }
-  if (claim.kind === 'gone') {
-    logger.warn('report no longer exists; email not sent', ids);
-    return 'done';
-  }
-  if (claim.kind === 'held') {
-    logger.info('email claimed by another consumer; will retry', { ...ids, claimedUntil: claim.until });
-    return 'failed';
-  }
-  let messageId: string;
-  try {
-    ({ messageId } = await deps.mailer.send(email));
-  } catch (error) {
-    logger.warn('email not sent; will retry', { ...ids, error: errorSummary(error) });
-    await ledger.release(itemId, key, claim.claim).catch((releaseError: unknown) => {
-      // The claim then expires by itself; the retry waits for it.
-      logger.warn('could not release email claim', { ...ids, error: errorSummary(releaseError) });
-    });
-    return 'failed';
-  }
-  if (!(await recordSent(deps, ledger, itemId, key, claim.claim, { ...ids, messageId }))) return 'failed';
-  logger.info('email sent', { ...ids, messageId });
-  return 'done';
 }

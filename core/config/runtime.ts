@@ -34,8 +34,10 @@ const runtimeSchema = z.object({
   STATUS_LINK_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /** Secret for signing the portal list's cursors (HMAC); in AWS from Secrets Manager (LIST_CURSOR_SECRET_ARN). */
   LIST_CURSOR_SECRET: z.optional(z.string().check(z.minLength(16))),
-  /** Local mode only: the HMAC key of the earlier-reports index (in AWS a KMS HMAC key, not built yet). */
+  /** Local mode and tests only: the HMAC key of the earlier-reports index (in AWS: CHILD_MATCH_KEY_ID). */
   CHILD_MATCH_SECRET: z.optional(z.string().check(z.minLength(16))),
+  /** In AWS, notify's only: the KMS HMAC key (id or ARN) of the earlier-reports index's keyed hash (GenerateMac). */
+  CHILD_MATCH_KEY_ID: z.optional(z.string().check(z.minLength(1))),
   LIST_CURSOR_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   LOCAL_MODE: z._default(z.enum(['true', 'false']), 'false'),
 });

@@ -2,6 +2,7 @@
 // administrators, validated as data. One zod schema; every cross-reference problem is reported with the path of
 // the field to fix (the admin page shows it next to that field). Pure: loading and storing live elsewhere.
 import * as z from 'zod/mini';
+import { OTHER_SCHOOL } from './other-school.ts';
 
 const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes'));
 const name = z.string().check(z.trim(), z.minLength(1, 'is required'), z.maxLength(200, 'must be at most 200 characters'));
@@ -81,9 +82,20 @@ export type School = Directory['schools'][number];
 export type Person = Team['lead'];
 
 type Path = (string | number)[];
+/**
+ * What a cross-reference problem is, for a page that words it in its own language (web/client/admin-problems.ts):
+ * the kind, and the values the English message names.
+ */
+export type ProblemParams =
+  | { problem: 'duplicate-id' | 'unknown-board' | 'unknown-team' | 'unknown-area'; value: string }
+  | { problem: 'closes-before-opens' }
+  | { problem: 'named-contact-outside-team'; team: string; area: string }
+  | { problem: 'excluded-domain-also-allowed'; value: string }
+  | { problem: 'reserved-id'; value: string };
 interface Problem {
   path: Path;
   message: string;
+  params: ProblemParams;
 }
 
 const lower = (value: string) => value.trim().toLowerCase();
@@ -105,7 +117,7 @@ function crossReferenceProblems(input: unknown): Problem[] {
     listOf(directory[key]).forEach((item, index) => {
       const itemId = textOf(item.id);
       if (itemId === undefined) return;
-      if (seen.has(itemId)) problems.push({ path: [key, index, 'id'], message: `id "${itemId}" is used more than once` });
+      if (seen.has(itemId)) problems.push({ path: [key, index, 'id'], message: `id "${itemId}" is used more than once`, params: { problem: 'duplicate-id', value: itemId } });
       seen.add(itemId);
     });
   }
@@ -115,35 +127,45 @@ function crossReferenceProblems(input: unknown): Problem[] {
 
   listOf(directory.teams).forEach((team, index) => {
     const boardId = textOf(team.boardId);
-    if (boardId !== undefined && !boardIds.has(boardId)) problems.push({ path: ['teams', index, 'boardId'], message: `unknown board "${boardId}"` });
+    if (boardId !== undefined && !boardIds.has(boardId)) problems.push({ path: ['teams', index, 'boardId'], message: `unknown board "${boardId}"`, params: { problem: 'unknown-board', value: boardId } });
     const hours = team.officeHours as Loose | undefined;
     if (typeof hours?.opens === 'string' && typeof hours.closes === 'string' && hours.opens >= hours.closes) {
-      problems.push({ path: ['teams', index, 'officeHours', 'closes'], message: 'must be later than the opening time' });
+      problems.push({ path: ['teams', index, 'officeHours', 'closes'], message: 'must be later than the opening time', params: { problem: 'closes-before-opens' } });
     }
   });
   listOf(directory.areas).forEach((area, index) => {
     const teamId = textOf(area.teamId);
-    if (teamId !== undefined && !teams.has(teamId)) problems.push({ path: ['areas', index, 'teamId'], message: `unknown team "${teamId}"` });
+    if (teamId !== undefined && !teams.has(teamId)) problems.push({ path: ['areas', index, 'teamId'], message: `unknown team "${teamId}"`, params: { problem: 'unknown-team', value: teamId } });
   });
   listOf(directory.schools).forEach((school, index) => {
+    if (textOf(school.id) === OTHER_SCHOOL) {
+      problems.push({
+        path: ['schools', index, 'id'],
+        message: `"${OTHER_SCHOOL}" is reserved: the form sends it for "my school is not in the list"; choose another id`,
+        params: { problem: 'reserved-id', value: OTHER_SCHOOL },
+      });
+    }
     const areaId = textOf(school.areaId);
     const area = areas.get(areaId);
     if (!area) {
-      if (areaId !== undefined) problems.push({ path: ['schools', index, 'areaId'], message: `unknown area "${areaId}"` });
+      if (areaId !== undefined) problems.push({ path: ['schools', index, 'areaId'], message: `unknown area "${areaId}"`, params: { problem: 'unknown-area', value: areaId } });
       return;
     }
     const team = teams.get(textOf(area.teamId));
     const contact = textOf(school.namedContact);
     if (team && contact !== undefined && !emailsOf(team).includes(lower(contact))) {
+      const teamName = textOf(team.name) ?? textOf(team.id) ?? '';
+      const areaName = textOf(area.name) ?? areaId ?? '';
       problems.push({
         path: ['schools', index, 'namedContact'],
-        message: `must be a contact or the lead of ${textOf(team.name) ?? textOf(team.id)}, the team that serves ${textOf(area.name) ?? areaId}`,
+        message: `must be a contact or the lead of ${teamName}, the team that serves ${areaName}`,
+        params: { problem: 'named-contact-outside-team', team: teamName, area: areaName },
       });
     }
   });
   const fallbackTeamId = textOf(directory.fallbackTeamId);
   if (fallbackTeamId !== undefined && !teams.has(fallbackTeamId)) {
-    problems.push({ path: ['fallbackTeamId'], message: `unknown team "${fallbackTeamId}"` });
+    problems.push({ path: ['fallbackTeamId'], message: `unknown team "${fallbackTeamId}"`, params: { problem: 'unknown-team', value: fallbackTeamId } });
   }
 
   const municipality = (directory.municipality ?? {}) as Loose;
@@ -151,7 +173,11 @@ function crossReferenceProblems(input: unknown): Problem[] {
   const allowed = new Set([...domainsOf(municipality.schoolEmailDomains), ...listOf(directory.schools).flatMap((s) => domainsOf(s.emailDomains))]);
   domainsOf(municipality.excludedEmailDomains).forEach((excluded, index) => {
     if (allowed.has(excluded)) {
-      problems.push({ path: ['municipality', 'excludedEmailDomains', index], message: `"${excluded}" is also listed as a school email domain` });
+      problems.push({
+        path: ['municipality', 'excludedEmailDomains', index],
+        message: `"${excluded}" is also listed as a school email domain`,
+        params: { problem: 'excluded-domain-also-allowed', value: excluded },
+      });
     }
   });
   return problems;

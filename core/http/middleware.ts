@@ -104,30 +104,39 @@ export function requestLogging(): MiddlewareObj<HttpEvent, HttpResponse>[] {
  * segment), holds control characters or is absurdly long names no page or report, so the answer is 404 before any
  * handler or storage sees it.
  */
-export function pathParameterGuard(maxLength = 512): MiddlewareObj<HttpEvent, HttpResponse> {
+export function pathParameterGuard<E extends HttpEvent = HttpEvent>(maxLength = 512, notFoundPage?: (event: E) => HttpResponse | undefined): MiddlewareObj<E, HttpResponse> {
   return {
     before: async (request) => {
       for (const value of Object.values(request.event.pathParameters ?? {})) {
         if (value === undefined) continue;
         if (value.length > maxLength || value === '.' || value === '..' || /[/\\\u0000-\u001f\u007f]/.test(value)) {
+          // A page route answers its HTML 404 page, as for a link that opens nothing; returning ends the request here.
+          const page = notFoundPage?.(request.event);
+          if (page) return page;
           throw notFound();
         }
       }
+      return undefined;
     },
   };
 }
 
-export interface HttpHandlerOptions {
+export interface HttpHandlerOptions<E extends HttpEvent = HttpEvent> {
   /** Parse and check the body before the handler (into `event.parsedBody`). */
   body?: ParseBodyOptions;
+  /**
+   * The HTML 404 page for a page route whose path parameter the guard refuses (undefined for the API routes, which
+   * answer JSON): the same answer the handler gives a link that opens nothing.
+   */
+  notFoundPage?: (event: E) => HttpResponse | undefined;
 }
 
 /** An HTTP function's handler inside the one middleware stack: logging, error answers, path guard, body. */
-export function httpHandler<E extends HttpEvent>(handler: (event: E) => Promise<HttpResponse>, options: HttpHandlerOptions = {}) {
+export function httpHandler<E extends HttpEvent>(handler: (event: E) => Promise<HttpResponse>, options: HttpHandlerOptions<E> = {}) {
   const stack = middy<E, HttpResponse>()
     .use(requestLogging() as MiddlewareObj<E, HttpResponse>[])
     .use(httpErrors() as MiddlewareObj<E, HttpResponse>)
-    .use(pathParameterGuard() as MiddlewareObj<E, HttpResponse>);
+    .use(pathParameterGuard<E>(undefined, options.notFoundPage));
   if (options.body) stack.use(parseBody(options.body) as unknown as MiddlewareObj<E, HttpResponse>);
   return stack.handler(handler);
 }

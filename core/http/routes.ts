@@ -13,6 +13,9 @@ export interface RouteDefinition {
 export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/', function: 'web', auth: 'public' },
   { method: 'GET', path: '/en', function: 'web', auth: 'public' },
+  // The form filled in from a consultation ("make it a report"): the asker's name and email in a body, never a URL.
+  { method: 'POST', path: '/', function: 'web', auth: 'public' },
+  { method: 'POST', path: '/en', function: 'web', auth: 'public' },
   { method: 'GET', path: '/assets/{file}', function: 'web', auth: 'public' },
   { method: 'GET', path: '/api/forms/concern-report', function: 'web', auth: 'public' },
   { method: 'POST', path: '/api/forms/concern-report/submissions', function: 'submit', auth: 'public' },

@@ -13,6 +13,17 @@ export interface StaffIdentity {
   teamIds: string[];
   /** Out-of-hours staff (or its on-call lead): may open, assess and acknowledge the reports sent to the service. */
   outOfHoursService?: boolean;
+  /**
+   * Set for the fallback team's people: they also own a report whose team is no longer in the directory (a submit that
+   * routed with its copy of the directory, up to 60 s old, can still write one to a team a save has just removed;
+   * notify and the sweep already send its alert and follow-ups to the fallback team). The current teams' ids.
+   */
+  takesRemovedTeams?: { currentTeamIds: string[] };
+}
+
+/** Whether the caller's teams own a report of this team: one of their teams, or a removed team for the fallback team. */
+export function ownsTeamReports(staff: StaffIdentity, teamId: string): boolean {
+  return staff.teamIds.includes(teamId) || (staff.takesRemovedTeams !== undefined && !staff.takesRemovedTeams.currentTeamIds.includes(teamId));
 }
 
 function claimsOf(event: HttpEvent): Record<string, unknown> {
@@ -36,5 +47,12 @@ export function staffIdentity(event: HttpEvent, directory: Directory): StaffIden
   const subject = typeof claims.sub === 'string' ? claims.sub : undefined;
   if (!email && !subject) throw unauthorized();
   const outOfHours = email !== undefined && isOutOfHoursStaff(directory, email);
-  return { id: (email ?? subject)!, teamIds: email ? teamsOfStaff(directory, email).map((t) => t.id) : [], ...(outOfHours ? { outOfHoursService: true } : {}) };
+  const teamIds = email ? teamsOfStaff(directory, email).map((t) => t.id) : [];
+  const onFallbackTeam = teamIds.includes(directory.fallbackTeamId);
+  return {
+    id: (email ?? subject)!,
+    teamIds,
+    ...(outOfHours ? { outOfHoursService: true } : {}),
+    ...(onFallbackTeam ? { takesRemovedTeams: { currentTeamIds: directory.teams.map((t) => t.id) } } : {}),
+  };
 }

@@ -36,7 +36,7 @@ export const required = (max: number) =>
 export const optionalText = (max: number) => z._default(text(max), '');
 
 /** The form's "my school is not in the list" choice: the report goes to the fallback team, flagged, with `schoolName`. */
-export const OTHER_SCHOOL = 'other';
+export { OTHER_SCHOOL } from '../../core/directory/other-school.ts';
 
 /** The honeypot: a field the form page renders but hides from people (web/pages/form-page.ts). Only bots fill it. */
 export const HONEYPOT_FIELD = 'website';

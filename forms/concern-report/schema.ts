@@ -1,7 +1,7 @@
 // The concern report (orosanmälan): the one zod schema behind validation, the TypeScript type and the
 // JSON Schema served to the page. zod/mini keeps Lambda bundles small (the classic API pulls in locales).
 import * as z from 'zod/mini';
-import { CATEGORIES, isVisibleText, LANGUAGES, optionalText, OTHER_SCHOOL, required } from './fields.ts';
+import { CATEGORIES, isVisibleText, LANGUAGES, optionalText, required } from './fields.ts';
 import {
   birthDateOfPersonalNumber,
   checkPersonalNumber,
@@ -9,9 +9,10 @@ import {
   normalizePersonalNumber,
   todayInSweden,
 } from '../../core/domain/personal-number.ts';
+import { OTHER_SCHOOL } from '../../core/directory/other-school.ts';
 
 // The vocabulary and text rules live in fields.ts (importing this file builds the whole submission schema).
-export { CATEGORIES, isVisibleText, LANGUAGES, OTHER_SCHOOL, required, type Category, type Language } from './fields.ts';
+export { CATEGORIES, isVisibleText, LANGUAGES, required, type Category, type Language } from './fields.ts';
 
 /** The largest request body the submit route accepts, in bytes (all text limits below fit well inside). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -53,6 +54,9 @@ const birthDateMatchesPersonalNumber = z.superRefine<{ personalNumber: string; b
     ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'does not match the date in the personal number', input: child.birthDate });
   }
 });
+
+/** The form's "my school is not in the list" choice: the report goes to the fallback team, flagged, with `schoolName`. */
+export { OTHER_SCHOOL };
 
 export const concernReportSchema = z
   .object({

@@ -40,8 +40,8 @@ export interface CasesDependencies {
 }
 
 const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock, cursorSecret: listCursorSecret,
-  // Looked up only where notify indexes (CHILD_MATCH_SECRET set; in AWS not yet: the KMS keyed hash is not built).
-  childIndex: runtimeConfig().CHILD_MATCH_SECRET ? new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }) : undefined,
+  // Lookups read the keys notify recorded on the report: cases holds no hashing key (only notify may use it).
+  childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }),
 });
 
 export function createCasesHandler(given?: CasesDependencies) {

@@ -54,8 +54,12 @@ export function createConsultationsHandler(given?: ConsultationsDependencies) {
   };
 }
 
+/** The asker's page route's 404 for a link the path guard refuses: the same page as for a link that opens nothing. */
+const consultationNotFoundPage = (event: HttpEvent): HttpResponse | undefined =>
+  event.routeKey === 'GET /consultations/{token}' ? html(404, renderConsultationNotFound()) : undefined;
+
 export function buildConsultationsHandler(deps?: ConsultationsDependencies) {
-  return httpHandler(createConsultationsHandler(deps));
+  return httpHandler(createConsultationsHandler(deps), { notFoundPage: consultationNotFoundPage });
 }
 
 export const handler = buildConsultationsHandler();

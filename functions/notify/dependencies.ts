@@ -4,9 +4,11 @@ import { documentClient } from '../../core/adapters/dynamodb/client.ts';
 import { DynamoEmailLedger } from '../../core/adapters/dynamodb/email-ledger.ts';
 import { sesMailer } from '../../core/adapters/ses/mailer.ts';
 import type { DeliverEmailsDependencies } from '../../core/app/deliver-emails.ts';
-import type { ChildIndex } from '../../core/app/ports/child-index.ts';
+import type { ChildIndexing } from '../../core/app/index-child.ts';
 import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
 import { hmacKeyedHash } from '../../core/adapters/crypto/hmac-keyed-hash.ts';
+import { kmsClient, kmsKeyedHash, type GenerateMacClient } from '../../core/adapters/kms/kms-keyed-hash.ts';
+import { logger } from '../../core/observability/logger.ts';
 import type { KeyedHash } from '../../core/domain/child-match.ts';
 import type { DeliverConsultationEmailsDependencies } from '../../core/app/deliver-consultation-emails.ts';
 import { consultationKey, digestKey } from '../../core/storage/table.ts';
@@ -20,7 +22,7 @@ import { notifyStreamSettings } from './stream-settings.ts';
 
 /** Plus the earlier-reports index and its keyed hash; absent where no key is configured (then nothing is indexed). */
 export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsultationEmailsDependencies, 'consultationLedger' | 'statusSecret'> & {
-  childIndexing?: { childIndex: ChildIndex; mac: KeyedHash } | null;
+  childIndexing?: ChildIndexing | null;
 };
 
 export const notifySettings = {
@@ -41,14 +43,27 @@ export function notifyLedger(keyOf?: typeof digestKey): DynamoEmailLedger {
 }
 
 /**
- * The earlier-reports index with the local HMAC key. In AWS the key is to be a KMS HMAC key only notify may use
- * (GenerateMac), which needs @aws-sdk/client-kms: not built, so without CHILD_MATCH_SECRET nothing is indexed.
+ * The keyed hash notify indexes children with: KMS GenerateMac in AWS (the stack sets CHILD_MATCH_KEY_ID for notify
+ * only), the HMAC with the dev secret in local mode and tests (CHILD_MATCH_SECRET), or none: matching is off.
  */
+export function childMatchHash(
+  settings: { CHILD_MATCH_KEY_ID?: string; CHILD_MATCH_SECRET?: string },
+  kms: () => Promise<GenerateMacClient> = kmsClient,
+): KeyedHash | null {
+  if (settings.CHILD_MATCH_KEY_ID) return kmsKeyedHash({ client: kms, keyId: settings.CHILD_MATCH_KEY_ID });
+  if (settings.CHILD_MATCH_SECRET) return hmacKeyedHash(settings.CHILD_MATCH_SECRET);
+  return null;
+}
+
+/** The earlier-reports index and its keyed hash; null (said once, when notify's dependencies are made) without a key. */
 function defaultChildIndexing(): NotifyDependencies['childIndexing'] {
   // Not configured: nothing to index, and no need for the rest of the settings (tests that give every port).
-  if (!process.env.CHILD_MATCH_SECRET) return null;
-  const secret = runtimeConfig().CHILD_MATCH_SECRET!;
-  return { childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }), mac: hmacKeyedHash(secret) };
+  if (!process.env.CHILD_MATCH_KEY_ID && !process.env.CHILD_MATCH_SECRET) {
+    logger.warn('earlier-reports matching is off: neither CHILD_MATCH_KEY_ID nor CHILD_MATCH_SECRET is set, so no report is indexed');
+    return null;
+  }
+  const config = runtimeConfig();
+  return { childIndex: new DynamoChildIndex({ client: documentClient(), tableName: config.TABLE_NAME }), mac: childMatchHash(config)! };
 }
 
 /**

@@ -6,7 +6,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { changeRecordOf } from '../../core/adapters/dynamodb/stream-image.ts';
 import { deliverEmails } from '../../core/app/deliver-emails.ts';
-import { indexNewReports } from '../../core/app/index-child.ts';
+import { updateChildIndex } from '../../core/app/index-child.ts';
+import { childIndexChangeOf } from '../../core/adapters/dynamodb/child-index-stream.ts';
 import { deliverConsultationEmails } from '../../core/app/deliver-consultation-emails.ts';
 import { consultationChangeRecordOf } from '../../core/adapters/dynamodb/consultation-stream-image.ts';
 import { errorSummary } from '../../core/observability/error-summary.ts';
@@ -27,7 +28,7 @@ export function createNotifyHandler(given: Partial<NotifyDependencies> = {}) {
       return { batchItemFailures: records.map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })) };
     }
     const changes = records.map(changeRecordOf);
-    const unindexed = deps.childIndexing ? await indexNewReports(deps.childIndexing, changes) : [];
+    const unindexed = deps.childIndexing ? await updateChildIndex(deps.childIndexing, records.map(childIndexChangeOf)) : [];
     // Each use case takes the records of its own items and passes over the rest.
     const failed = [
       ...new Set([

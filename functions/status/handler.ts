@@ -67,4 +67,8 @@ async function postMessage(deps: StatusDependencies, token: string, event: HttpE
   }
 }
 
-export const handler = httpHandler(createStatusHandler());
+/** The page route's 404 for a link the path guard refuses: the same page as for a link that opens nothing. */
+const statusNotFoundPage = (event: HttpEvent): HttpResponse | undefined =>
+  event.routeKey === 'GET /status/{token}' ? html(404, renderNotFoundPage('sv')) : undefined;
+
+export const handler = httpHandler(createStatusHandler(), { notFoundPage: statusNotFoundPage });

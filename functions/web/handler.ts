@@ -1,15 +1,16 @@
-// Public pages and the form definition: GET /, /en, /api/forms/concern-report, /assets/{file}.
+// Public pages and the form definition: GET /, /en, /api/forms/concern-report, /assets/{file}; POST /, /en (the form
+// filled in from a consultation's "make it a report").
 import { randomUUID } from 'node:crypto';
 import { directorySource } from '../../core/directory/source.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { httpHandler } from '../../core/http/middleware.ts';
+import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { logger } from '../../core/observability/logger.ts';
 import { concernReportLayout } from '../../forms/concern-report/layout.ts';
 import { clientBundles, CLIENT_BUNDLES } from '../../web/assets/client-bundles.ts';
 import { assets } from '../../web/assets/index.ts';
-import { renderFormPage, valuesFromConsultationLink } from '../../web/pages/form-page.ts';
+import { renderFormPage, valuesFromConsultation } from '../../web/pages/form-page.ts';
 import { languageOfPath, renderNotFoundPage } from '../../web/pages/not-found-page.ts';
 
 const local = !process.env.LAMBDA_TASK_ROOT;
@@ -28,7 +29,8 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   const path = event.rawPath;
   if (path === '/' || path === '/en') {
     const lang = path === '/en' ? 'en' : 'sv';
-    const values = valuesFromConsultationLink(event.queryStringParameters);
+    // A POST carries the values handed over from a consultation (its asker's name and email stay out of the URL).
+    const values = event.requestContext.http.method === 'POST' ? valuesFromConsultation(readBody(event, { maxBytes: 4096, accept: ['form'] }).value as Record<string, unknown>) : undefined;
     return html(200, renderFormPage({ lang, directory: await directorySource().current(), submissionId: randomUUID(), ...(values ? { values } : {}) }));
   }
   if (path === '/api/forms/concern-report') {

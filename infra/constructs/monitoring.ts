@@ -51,8 +51,8 @@ export interface MonitoringProps {
   /** The stream consumer: alarm when it falls behind. */
   readonly notify: lambda.IFunction;
   readonly sesConfigurationSetName: string;
-  /** The submit function's log group: its honeypot lines are counted. */
-  readonly submitLogGroup: logs.ILogGroup;
+  /** The log groups of the functions behind a public form with a honeypot (submit, consult): their lines are counted. */
+  readonly honeypotLogGroups: logs.ILogGroup[];
   /** @default 'ConcernIntake' */
   readonly dashboardName?: string;
 }
@@ -192,14 +192,17 @@ export class Monitoring extends Construct {
 
     // The honeypot drops a report silently by design; counting its log line (core/observability/log-events.ts)
     // is what keeps a broken form from dropping real reports unnoticed.
-    const honeypotFilter = props.submitLogGroup.addMetricFilter('HoneypotTriggered', {
-      filterPattern: logs.FilterPattern.stringValue('$.message', '=', HONEYPOT_TRIGGERED),
-      metricNamespace: `ConcernIntake/${props.dashboardName ?? 'ConcernIntake'}`,
-      metricName: 'HoneypotTriggered',
-      metricValue: '1',
-      unit: cloudwatch.Unit.COUNT,
-    });
-    const honeypot = honeypotFilter.metric({ statistic: 'Sum', period: Duration.hours(1) });
+    // One filter per log group, all into the one metric: the report form's and the consultation form's posts count together.
+    const honeypotFilters = props.honeypotLogGroups.map((logGroup, index) =>
+      logGroup.addMetricFilter(index === 0 ? 'HoneypotTriggered' : `HoneypotTriggered${index + 1}`, {
+        filterPattern: logs.FilterPattern.stringValue('$.message', '=', HONEYPOT_TRIGGERED),
+        metricNamespace: `ConcernIntake/${props.dashboardName ?? 'ConcernIntake'}`,
+        metricName: 'HoneypotTriggered',
+        metricValue: '1',
+        unit: cloudwatch.Unit.COUNT,
+      }),
+    );
+    const honeypot = honeypotFilters[0]!.metric({ statistic: 'Sum', period: Duration.hours(1) });
     add(
       new cloudwatch.Alarm(this, 'HoneypotTriggeredOften', {
         alarmDescription:

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredEmail } from '../../local/ses.ts';
 import { expectAccessible, launchBrowser, textOf, watchProblems } from '../support/browser.ts';
+import { linkIn, waitForEmail } from '../support/emails.ts';
 import { startTestStack, type TestStack } from '../support/local-stack.ts';
 
 let stack: TestStack;
@@ -18,17 +18,6 @@ const run = randomUUID().slice(0, 8);
 const asker = { name: `Tove Frågasson${run}`, role: 'Mentor', email: `consult-${run}@skola.ekdala.example` };
 const question = `Fråga-${run}: en elev kommer ofta utan matsäck och verkar trött. Ska vi anmäla?`;
 const answer = `Svar-${run}: ja, gör en orosanmälan; vi tar kontakt med familjen.`;
-
-async function waitForEmail(match: (email: StoredEmail) => boolean, what: string, timeoutMs = 20_000): Promise<StoredEmail> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = (await stack.emails()).find(match);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no ${what} email within ${timeoutMs} ms`);
-}
-const linkIn = (email: StoredEmail, pattern: RegExp) => pattern.exec(email.body.text ?? '')![0];
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
@@ -72,7 +61,7 @@ describe('consultation in the browser: ask → alert → answer → read → mak
     await expectAccessible(page, 'consultation sent');
 
     // The named contact's alert links to the portal's consultations view; they sign in and answer there.
-    const alert = await waitForEmail((e) => e.destination.to.includes('johan.ek@ekdala.example') && e.subject.startsWith('Ny konsultationsfråga'), 'alert');
+    const alert = await waitForEmail(stack, (e) => e.destination.to.includes('johan.ek@ekdala.example') && e.subject.startsWith('Ny konsultationsfråga'), 'alert');
     expect(alert.body.text).not.toContain(`Fråga-${run}`);
     await page.goto(linkIn(alert, /https?:\/\/\S+\/cases\?view=consultations/).replace(/^https?:\/\/[^/]+/, stack.url));
     await page.selectOption('#dev-email', 'johan.ek@ekdala.example');
@@ -91,15 +80,23 @@ describe('consultation in the browser: ask → alert → answer → read → mak
     await expectAccessible(page, 'portal: consultation answered');
 
     // The asker's notice: the link shows question and answer.
-    const notice = await waitForEmail((e) => e.destination.to.includes(asker.email), 'answer notice');
+    const notice = await waitForEmail(stack, (e) => e.destination.to.includes(asker.email), 'answer notice');
     expect(`${notice.body.text}${notice.body.html}`).not.toContain(`Svar-${run}`);
     await page.goto(linkIn(notice, /https?:\/\/\S+\/consultations\/\S+/).replace(/^https?:\/\/[^/]+/, stack.url));
     await textOf(page.locator('[data-answer]')).toContain(`Svar-${run}`);
     await expectAccessible(page, 'the asker reads the answer');
 
-    // "Make it a report": the report form with the school and the asker filled in, and the consultation's id.
-    await page.getByRole('link', { name: 'Gör en orosanmälan av det här' }).click();
-    await page.waitForURL(/consultationId=/);
+    // "Make it a report": the report form with the school and the asker filled in, and the consultation's id,
+    // handed over in a form post: no personal value in the URL (URLs end up in logs and the browser's history).
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.getByRole('button', { name: 'Gör en orosanmälan av det här' }).click();
+    await page.waitForURL(`${stack.url}/`);
+    const visited = [...requested, ...(await page.evaluate(() => [location.href, document.referrer]))];
+    expect(requested.length).toBeGreaterThan(0);
+    for (const value of [asker.name, asker.email, encodeURIComponent(asker.email), encodeURIComponent(asker.name), asker.role]) {
+      for (const url of visited) expect(url).not.toContain(value);
+    }
     expect(await page.inputValue('#f-reporter-name')).toBe(asker.name);
     expect(await page.inputValue('#f-reporter-email')).toBe(asker.email);
     expect(await page.inputValue('#f-schoolId')).toBe('norrskolan');

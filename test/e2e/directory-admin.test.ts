@@ -63,7 +63,9 @@ describe('the directory admin page', () => {
     await admin.locator('#directory-form button[type=submit]').click();
     // Checked in the browser with the server's schema: the summary takes focus and links to the field.
     await expectFocused(admin.locator('#error-summary'));
-    await textOf(admin.locator(`${field('namedContact')}-error`)).toContain('Fel:');
+    // In the administrator's words: the school by its number and name, the field by its label; no path, no English.
+    await textOf(admin.locator('#error-summary')).toContain(`Skola ${index + 1} (Nyskolans skola): namngiven kontakt saknas`);
+    await textOf(admin.locator(`${field('namedContact')}-error`)).toBe('Fel: Namngiven kontakt saknas.');
     expect(await admin.getAttribute(field('namedContact'), 'aria-invalid')).toBe('true');
     expect(await admin.getAttribute(field('namedContact'), 'aria-describedby')).toContain(`d-schools-${index}-namedContact-error`);
     await expectAccessible(admin, 'admin, a field in error');
@@ -73,7 +75,9 @@ describe('the directory admin page', () => {
     // A person of another team is refused too, with the team that serves the area named.
     await admin.keyboard.type('maria.holm@ekdala.example');
     await admin.locator('#directory-form button[type=submit]').click();
-    await textOf(admin.locator(`${field('namedContact')}-error`)).toContain('Mottagningsgruppen Norr');
+    await textOf(admin.locator(`${field('namedContact')}-error`)).toBe(
+      'Fel: Namngiven kontakt måste vara en kontaktperson eller teamledaren i Mottagningsgruppen Norr, gruppen som har Norra Ekdala.',
+    );
 
     await admin.fill(field('namedContact'), 'johan.ek@ekdala.example');
     await admin.locator('#directory-form button[type=submit]').click();
@@ -103,7 +107,17 @@ describe('the directory admin page', () => {
     exported.areas[0].teamId = 'no-such-team';
     await admin.setInputFiles('#directory-import', { name: 'directory.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
     await textOf(admin.locator('#admin-status')).toContain('directory.json är inläst');
-    await textOf(admin.locator('#d-areas-0-teamId-error')).toContain('unknown team "no-such-team"');
+    await textOf(admin.locator('#d-areas-0-teamId-error')).toContain('"no-such-team" finns inte bland mottagningsgrupperna');
     await expectAccessible(admin, 'admin, an imported file with a problem');
+  });
+
+  it('words a refusal only the server can make (removing yourself) in Swedish too, over the section', async () => {
+    await admin.goto(`${stack.url}/admin`);
+    await textOf(admin.locator('#admin-status')).toContain('Version 2');
+    await admin.fill('#d-administrators-0-email', 'someone.else@ekdala.example');
+    await admin.locator('#directory-form button[type=submit]').click();
+    await textOf(admin.locator('#error-summary')).toContain('Administratörer: måste fortfarande innehålla dig själv – be en annan administratör ta bort dig');
+    await textOf(admin.locator('#d-administrators-error')).toContain('Fel: Måste fortfarande innehålla dig själv');
+    await expectAccessible(admin, 'admin, refused by the server');
   });
 });

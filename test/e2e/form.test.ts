@@ -34,6 +34,19 @@ async function fillValid(page: Page, name: string): Promise<void> {
   await page.check('#f-guardiansInformed-yes');
 }
 
+/** The first submit reaches the server but its answer is lost on the way back; later ones go through. Answers the count of attempts. */
+async function loseFirstAnswer(page: Page): Promise<() => number> {
+  let attempts = 0;
+  await page.route('**/api/forms/concern-report/submissions', async (route) => {
+    attempts++;
+    if (attempts === 1) {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else await route.continue();
+  });
+  return () => attempts;
+}
+
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
 });
@@ -160,14 +173,7 @@ describe('a lost connection', () => {
     const submissionId = await page.inputValue('input[name=submissionId]');
 
     // The first attempt reaches the server, but the answer is lost on the way back.
-    let attempts = 0;
-    await page.route('**/api/forms/concern-report/submissions', async (route) => {
-      attempts++;
-      if (attempts === 1) {
-        await route.fetch();
-        await route.abort('connectionreset');
-      } else await route.continue();
-    });
+    const attempts = await loseFirstAnswer(page);
     await page.getByRole('button', { name: 'Skicka anmälan' }).click();
     await expectVisible(page.locator('#form-problem'));
     await textOf(page.locator('#form-problem')).toContain('anslutningen bröts');
@@ -179,7 +185,7 @@ describe('a lost connection', () => {
     await page.getByRole('button', { name: 'Försök skicka igen' }).click();
     await textOf(page.locator('[data-receipt] h1')).toBe('Anmälan är mottagen');
     const reference = await page.locator('[data-slot="reference"]').innerText();
-    expect(attempts).toBe(2);
+    expect(attempts()).toBe(2);
     const stored = await stack.repository.get(submissionId);
     expect(stored?.report.reference).toBe(reference);
     const reports = (await stack.repository.listByTeam('mottagning-norr', 'open')).filter((r) => r.submission.reporter.name === 'Nora Avbrott');
@@ -210,14 +216,7 @@ describe('a lost connection', () => {
     const page = await newPage();
     await page.goto(`${stack.url}/`);
     await fillValid(page, 'Olle Ändrad');
-    let attempts = 0;
-    await page.route('**/api/forms/concern-report/submissions', async (route) => {
-      attempts++;
-      if (attempts === 1) {
-        await route.fetch();
-        await route.abort('connectionreset');
-      } else await route.continue();
-    });
+    await loseFirstAnswer(page);
     await page.getByRole('button', { name: 'Skicka anmälan' }).click();
     await expectVisible(page.locator('#form-problem'));
     await page.fill('#f-concern-description', 'En ändrad text efter avbrottet.');

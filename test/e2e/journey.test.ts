@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { StoredEmail } from '../../local/ses.ts';
 import { axeLog, expectAccessible, expectFocused, expectVisible, launchBrowser, screenshots, textOf, watchProblems } from '../support/browser.ts';
 import { loadDirectory } from '../../core/directory/load.ts';
 import { createReport } from '../../core/domain/report.ts';
 import { routeReport } from '../../core/domain/routing.ts';
 import { concernReportForm } from '../../forms/concern-report/index.ts';
+import { linkIn, waitForEmail } from '../support/emails.ts';
 import { startTestStack, validSubmission, type TestStack } from '../support/local-stack.ts';
 
 let stack: TestStack;
@@ -27,23 +27,6 @@ const run = randomUUID().slice(0, 8);
 // A school-domain address of the sample directory: trusted with the status link and the outcome notice (issue 13).
 const reporterEmail = `journey-${run}@skola.ekdala.example`;
 const person = { reporter: 'Anna Journeysdotter', child: 'Eliasjourney', lastName: `Bergqvist${run}`, pnr: '20150312-2382' };
-
-async function waitForEmail(match: (email: StoredEmail) => boolean, what: string, timeoutMs = 20_000): Promise<StoredEmail> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = (await stack.emails()).find(match);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no ${what} email within ${timeoutMs} ms`);
-}
-
-function linkIn(email: StoredEmail, pattern: RegExp): string {
-  const text = `${email.body.text ?? ''}\n${email.body.html ?? ''}`;
-  const match = pattern.exec(text);
-  if (!match) throw new Error(`no link matching ${pattern} in "${email.subject}"`);
-  return match[0].replace(/&amp;/g, '&');
-}
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
@@ -125,9 +108,9 @@ describe('the journey: report → alert → portal → acknowledge → feedback 
   });
 
   it('the team gets an alert with a portal link, and the reporter a receipt with a status link', async () => {
-    const alert = await waitForEmail((e) => e.destination.to.includes('sara.lindqvist@ekdala.example') && e.subject.includes(reference), 'alert');
+    const alert = await waitForEmail(stack, (e) => e.destination.to.includes('sara.lindqvist@ekdala.example') && e.subject.includes(reference), 'alert');
     caseLink = linkIn(alert, /https?:\/\/[^\s"<>]+\/cases\/[0-9a-f-]{36}/);
-    const receipt = await waitForEmail((e) => e.destination.to.includes(reporterEmail) && e.subject.includes(reference), 'receipt');
+    const receipt = await waitForEmail(stack, (e) => e.destination.to.includes(reporterEmail) && e.subject.includes(reference), 'receipt');
     statusLink = linkIn(receipt, /https?:\/\/[^\s"<>]+\/status\/[^\s"<>]+/);
     // Whatever the emails' host, open them on the stack this test runs.
     caseLink = `${stack.url}${new URL(caseLink).pathname}`;
@@ -233,7 +216,7 @@ describe('the journey: report → alert → portal → acknowledge → feedback 
   });
 
   it('the reporter gets the outcome email, and the status page (from the receipt link) shows the outcome', async () => {
-    await waitForEmail((e) => e.destination.to.includes(reporterEmail) && e.subject.includes(reference) && /återkoppling/i.test(e.subject), 'outcome'); // a notice (issue 13): the outcome is on the page
+    await waitForEmail(stack, (e) => e.destination.to.includes(reporterEmail) && e.subject.includes(reference) && /återkoppling/i.test(e.subject), 'outcome'); // a notice (issue 13): the outcome is on the page
     await page.goto(statusLink);
     await textOf(page.locator('.outcome')).toBe('Socialtjänsten har inlett en utredning.');
     await expect.poll(() => page.locator('.steps li.done').count()).toBe(3);

@@ -624,12 +624,15 @@ describe('monitoring', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
-  it('counts honeypot posts from the submit function\'s log line and alarms above a threshold per hour', () => {
-    template.hasResourceProperties('AWS::Logs::MetricFilter', {
-      LogGroupName: ref(stack.web.functions.submit.logGroup),
-      FilterPattern: `{ $.message = "${HONEYPOT_TRIGGERED}" }`,
-      MetricTransformations: [Match.objectLike({ MetricName: 'HoneypotTriggered', MetricValue: '1' })],
-    });
+  it('counts honeypot posts from the report form\'s and the consultation form\'s log line into one metric, and alarms above a threshold per hour', () => {
+    const filters = resourcesOf('AWS::Logs::MetricFilter').filter(([, r]) => r.Properties.MetricTransformations[0].MetricName === 'HoneypotTriggered');
+    expect(filters.map(([, r]) => r.Properties.LogGroupName)).toEqual([ref(stack.web.functions.submit.logGroup), ref(stack.web.functions.consult.logGroup)]);
+    for (const [, filter] of filters) {
+      expect(filter.Properties).toMatchObject({
+        FilterPattern: `{ $.message = "${HONEYPOT_TRIGGERED}" }`,
+        MetricTransformations: [expect.objectContaining({ MetricName: 'HoneypotTriggered', MetricValue: '1', MetricNamespace: filters[0]![1].Properties.MetricTransformations[0].MetricNamespace })],
+      });
+    }
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'HoneypotTriggered',
       Statistic: 'Sum',

@@ -116,9 +116,14 @@ describe('consultation: ask → alert → answer → read → make it a report',
     // A status link made for the same id does not open the consultation.
     expect((await call(`/api/consultations/${encodeURIComponent(signStatusToken(id, 'local-development-status-secret'))}`)).status).toBe(404);
 
-    // "Make it a report": the report form filled in, carrying the consultation's id …
-    const href = /href="([^"]*consultationId[^"]*)"/.exec(page.text)![1]!.replaceAll('&amp;', '&');
-    const form = await call(href);
+    // "Make it a report": a form post (the asker's name and email never in a URL) answering the report form filled
+    // in, carrying the consultation's id …
+    const makeReport = /<form method="post" action="([^"]*)" data-make-report>([\s\S]*?)<\/form>/.exec(page.text)!;
+    expect(makeReport[1]).toBe('/');
+    expect(page.text).not.toMatch(/href="[^"]*(consultationId|reporter)/);
+    const hidden = Object.fromEntries([...makeReport[2]!.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&')]));
+    expect(hidden).toEqual({ schoolId: 'norrskolan', consultationId: id, 'reporter.name': ASKER.name, 'reporter.role': ASKER.role, 'reporter.email': ASKER.email });
+    const form = await call(makeReport[1]!, { form: hidden });
     expect(form.status).toBe(200);
     expect(form.text).toContain(`name="consultationId" value="${id}"`);
     expect(form.text).toContain(`value="${ASKER.email}"`);
@@ -183,5 +188,24 @@ describe('consultation: ask → alert → answer → read → make it a report',
     expect(again.text).toContain('href="#c-question"');
     expect(again.text).toContain('contains a personal identity number');
     expect(again.text).toContain('value="Form Asker"');
+  });
+});
+
+describe('a link the path guard refuses (a slash, a control character, far too long)', () => {
+  it('is the HTML 404 page on the page routes, as an unknown link is, and JSON on the API routes', async () => {
+    for (const token of ['..%2F..%2Fapi%2Fcases', 'a%00b', 'x'.repeat(600)]) {
+      for (const [page, api, heading] of [
+        [`/status/${token}`, `/api/status/${token}`, 'Sidan finns inte'],
+        [`/consultations/${token}`, `/api/consultations/${token}`, 'Frågan finns inte'],
+      ] as const) {
+        const refused = await fetch(`${stack.url}${page}`);
+        expect(refused.status, page).toBe(404);
+        expect(refused.headers.get('content-type'), page).toContain('text/html');
+        expect(await refused.text(), page).toContain(heading);
+        const fromApi = await fetch(`${stack.url}${api}`);
+        expect(fromApi.status, api).toBe(404);
+        expect(fromApi.headers.get('content-type'), api).toContain('application/json');
+      }
+    }
   });
 });

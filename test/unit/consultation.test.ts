@@ -12,6 +12,8 @@ import { consultationNotices } from '../../core/domain/consultation-notices.ts';
 import { askConsultationSchema, PERSONAL_NUMBER_IN_TEXT } from '../../core/domain/consultation.ts';
 import { findPersonalNumber } from '../../core/domain/personal-number.ts';
 import { signConsultationToken, signStatusToken, verifyConsultationToken, verifyStatusToken } from '../../core/domain/status-token.ts';
+import { HONEYPOT_TRIGGERED } from '../../core/observability/log-events.ts';
+import { captureOutput } from '../support/hostile-stack.ts';
 import { fixedClock, MemoryConsultationStore, MemoryLedger, MemoryMailer, sampleDirectorySource } from '../support/fakes/index.ts';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
@@ -172,9 +174,19 @@ describe('ask → alert → answer → read (use cases over in-memory ports)', (
 
   it('a filled honeypot is answered like a stored question, and nothing is stored', async () => {
     const consultations = new MemoryConsultationStore();
-    const result = await askConsultation({ consultations, directory: sampleDirectorySource, clock: fixedClock(new Date()) }, { ...valid, website: 'x' });
+    const output = captureOutput({ quiet: true });
+    let result;
+    try {
+      result = await askConsultation({ consultations, directory: sampleDirectorySource, clock: fixedClock(new Date()) }, { ...valid, website: 'x' });
+    } finally {
+      output.stop();
+    }
     expect(result.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(consultations.items.size).toBe(0);
+    // The very line the report form's honeypot logs, which the HoneypotTriggered metric filter counts on the consult
+    // function's log group too (infra/constructs/monitoring.ts); ids only, nothing the bot sent.
+    expect(output.jsonLines().filter((line) => line.message === HONEYPOT_TRIGGERED)).toEqual([expect.objectContaining({ level: 'INFO', kind: 'consultation' })]);
+    expect(output.text()).not.toContain(valid.reporter.email);
   });
 });
 

@@ -56,6 +56,25 @@ describe('the directory schema', () => {
     );
   });
 
+  it('refuses the school id "other": the form sends it for "my school is not in the list"', () => {
+    const data = raw();
+    data.schools[1].id = 'other';
+    const result = directorySchema.safeParse(data);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ['schools', 1, 'id'],
+        message: '"other" is reserved: the form sends it for "my school is not in the list"; choose another id',
+        params: { problem: 'reserved-id', value: 'other' },
+      }),
+    ]);
+    // An area or a team may still be called so: only a school's id meets the form's choice.
+    const area = raw();
+    area.areas[0].id = 'other';
+    area.schools = area.schools.map((s: { areaId: string }) => (s.areaId === 'norr' ? { ...s, areaId: 'other' } : s));
+    expect(directorySchema.safeParse(area).success).toBe(true);
+  });
+
   it('refuses domains in any other form than the bare lowercase domain', () => {
     for (const bad of ['@ekdala.example', 'Ekdala.example', '*.ekdala.example', 'https://ekdala.example', 'ekdala']) {
       const data = raw();
@@ -135,7 +154,13 @@ describe('the administrators’ use cases', () => {
     const refused = await saveDirectory(busy, admin, { version: 1, directory: withoutCentral(sample()) });
     expect(refused).toEqual({
       kind: 'open-reports',
-      errors: [{ path: 'directory.teams', message: expect.stringContaining('Mottagningsgruppen Centrum (mottagning-central) still has open reports') }],
+      errors: [
+        {
+          path: 'directory.teams',
+          message: expect.stringContaining('Mottagningsgruppen Centrum (mottagning-central) still has open reports'),
+          params: { problem: 'open-reports', teamId: 'mottagning-central', teamName: 'Mottagningsgruppen Centrum' },
+        },
+      ],
     });
     const quiet = deps({ open: ['mottagning-norr'] });
     await seedDirectory(quiet.versions, sample(), new Date());

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDirectory } from '../../core/directory/directory.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
-import { staffIdentity, verifiedEmail } from '../../core/identity/staff.ts';
+import { ownsTeamReports, staffIdentity, verifiedEmail } from '../../core/identity/staff.ts';
 
 const directory = parseDirectory(JSON.parse(readFileSync(new URL('../../directory/sample.json', import.meta.url), 'utf8')));
 const withClaims = (claims: Record<string, unknown>) => ({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } }) as unknown as HttpEvent;
@@ -13,6 +13,17 @@ describe('staff identity from the JWT claims', () => {
       id: 'sara.lindqvist@ekdala.example',
       teamIds: ['mottagning-norr'],
     });
+  });
+
+  it('lets the fallback team own the reports of a team the directory no longer has, and no other team\'s', () => {
+    const verified = (email: string) => withClaims({ sub: 'u1', email, email_verified: 'true' });
+    const lina = staffIdentity(verified('lina.berg@ekdala.example'), directory); // the fallback team's
+    const sara = staffIdentity(verified('sara.lindqvist@ekdala.example'), directory);
+    expect(ownsTeamReports(lina, 'mottagning-central')).toBe(true);
+    expect(ownsTeamReports(lina, 'a-removed-team')).toBe(true);
+    expect(ownsTeamReports(lina, 'mottagning-norr')).toBe(false);
+    expect(ownsTeamReports(sara, 'a-removed-team')).toBe(false);
+    expect(ownsTeamReports(sara, 'mottagning-norr')).toBe(true);
   });
 
   it('ignores an email the identity provider has not verified (a user who changed their own email)', () => {

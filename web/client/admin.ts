@@ -4,6 +4,7 @@
 // The data lives in `state`; the fields write into it as the user types; adding or removing an item renders again.
 import { directorySchema, type Directory } from '../../core/directory/directory.ts';
 import { LAYOUT, type Field, type Group } from './admin-layout.ts';
+import { directoryPath, swedishProblem, type DirectoryProblem } from './admin-problems.ts';
 
 type Path = (string | number)[];
 type Json = Record<string, unknown>;
@@ -121,22 +122,24 @@ function rerender(focusId?: string): void {
 }
 
 // ---------- errors ----------
-interface Problem {
+/** An entry of the API's `errors` (path in the body, English message, and for some the params to word it). */
+interface ApiProblem {
   path: string;
   message: string;
+  params?: DirectoryProblem['params'];
 }
 
 /** The element an error belongs next to: the deepest field or group whose id the path starts with. */
-function placeOf(path: string): HTMLElement | null {
-  const parts = path.replace(/^directory\.?/, '').split('.').filter(Boolean);
-  for (let n = parts.length; n > 0; n--) {
-    const target = document.getElementById(`d-${parts.slice(0, n).join('-')}`);
+function placeOf(path: (string | number)[]): HTMLElement | null {
+  for (let n = path.length; n > 0; n--) {
+    const target = document.getElementById(fieldId(path.slice(0, n)));
     if (target) return target;
   }
   return null;
 }
 
-function showProblems(problems: Problem[]): void {
+/** Shows each problem in Swedish next to its field and in a summary at the top that links to it. */
+function showProblems(problems: DirectoryProblem[]): void {
   for (const old of document.querySelectorAll<HTMLElement>('#directory-form .error')) {
     old.hidden = true;
     old.textContent = '';
@@ -147,14 +150,14 @@ function showProblems(problems: Problem[]): void {
   if (problems.length === 0) return;
   const list = el('ul');
   for (const problem of problems) {
+    const { where, what } = swedishProblem(problem, state);
+    const text = `${where}: ${what}`;
     const target = placeOf(problem.path);
-    const label = target ? labelOf(target) : 'Katalogen';
-    const text = `${label}: ${problem.message}`;
     if (target) {
       const error = document.getElementById(`${target.id}-error`);
       if (error) {
         error.hidden = false;
-        error.textContent = error.textContent ? `${error.textContent} ${problem.message}` : `Fel: ${problem.message}`;
+        error.textContent = error.textContent ? `${error.textContent} ${capital(what)}.` : `Fel: ${capital(what)}.`;
       }
       if (target.matches('input, textarea')) target.setAttribute('aria-invalid', 'true');
       list.append(el('li', {}, el('a', { href: `#${target.id}` }, text)));
@@ -167,14 +170,7 @@ function showProblems(problems: Problem[]): void {
   summary.focus();
 }
 
-function labelOf(target: HTMLElement): string {
-  if (target.matches('input, textarea')) {
-    const legend = target.closest('fieldset')?.querySelector('legend')?.textContent;
-    const label = document.querySelector(`label[for="${target.id}"]`)?.textContent ?? target.id;
-    return legend ? `${legend}, ${label}` : label;
-  }
-  return target.querySelector('legend, h2')?.textContent ?? target.id;
-}
+const fromApi = (problems: ApiProblem[]): DirectoryProblem[] => problems.map((p) => ({ ...p, path: directoryPath(p.path) }));
 
 // ---------- talking to the API ----------
 function token(): string | null {
@@ -254,7 +250,7 @@ async function save(event: Event): Promise<void> {
   // The same schema as the server: most mistakes are shown before anything is sent.
   const checked = directorySchema.safeParse(state);
   if (!checked.success) {
-    showProblems(checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+    showProblems(checked.error.issues as DirectoryProblem[]);
     return;
   }
   say('Sparar…');
@@ -267,10 +263,10 @@ async function save(event: Event): Promise<void> {
     return;
   }
   say('');
-  if (status === 400) showProblems(json.errors);
-  else if (status === 409 && json.errors.some((e: Problem) => e.path === 'version')) {
+  if (status === 400) showProblems(fromApi(json.errors));
+  else if (status === 409 && json.errors.some((e: ApiProblem) => e.path === 'version')) {
     problem('Någon annan har sparat katalogen sedan du öppnade den. Exportera gärna dina ändringar, ladda om sidan, gör om ändringen och spara igen.');
-  } else if (status === 409) showProblems(json.errors);
+  } else if (status === 409) showProblems(fromApi(json.errors));
   else problem(json?.message ?? `Katalogen kunde inte sparas (${status}). Försök igen.`);
 }
 
@@ -298,7 +294,7 @@ async function importFile(file: File): Promise<void> {
   state = data as Json;
   rerender();
   const checked = directorySchema.safeParse(state);
-  showProblems(checked.success ? [] : checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  showProblems(checked.success ? [] : (checked.error.issues as DirectoryProblem[]));
   say(`${file.name} är inläst. Granska och spara för att den ska gälla.`);
 }
 

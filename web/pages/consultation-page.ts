@@ -1,21 +1,28 @@
 // The asker's page (GET /consultations/{token}): the question, the answer once there is one, and "make it a report",
-// a link to the report form with the school, the asker and the consultation's id filled in (the report then links to it).
+// which opens the report form with the school, the asker and the consultation's id filled in (the report then links to it).
 import type { AskerConsultation } from '../../core/app/consultations/read-by-link.ts';
 import { formatLocal } from '../format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { consultationTexts } from './consultation-texts.ts';
 
-/** The report form's address, filled in from the consultation (web/pages/form-page.ts reads these parameters). */
-export function reportFromConsultationHref(consultation: AskerConsultation): string {
-  const query = new URLSearchParams({
+/**
+ * "Make it a report": a plain form post (works without JavaScript) to the report form's own address, which answers
+ * the form filled in (functions/web, web/pages/form-page.ts `valuesFromConsultation`). A POST, not a link: the asker's
+ * name and email would otherwise sit in a URL, and URLs end up in access logs and the browser's history.
+ */
+function makeReportForm(consultation: AskerConsultation, label: string) {
+  const fields: Record<string, string> = {
     schoolId: consultation.schoolId,
     consultationId: consultation.id,
     'reporter.name': consultation.reporter.name,
     'reporter.role': consultation.reporter.role,
     'reporter.email': consultation.reporter.email,
-  });
-  return `${consultation.language === 'sv' ? '/' : '/en'}?${query.toString()}`;
+  };
+  return html`<form method="post" action="${consultation.language === 'sv' ? '/' : '/en'}" data-make-report>
+${Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
+<button type="submit">${label}</button>
+</form>`;
 }
 
 export function renderConsultationPage(consultation: AskerConsultation): string {
@@ -31,7 +38,7 @@ export function renderConsultationPage(consultation: AskerConsultation): string 
 <h2>${t.question}</h2>
 <p class="consultation-text" data-question>${consultation.question}</p>
 ${answer}
-<p><a class="button" href="${reportFromConsultationHref(consultation)}" data-make-report>${t.makeReport}</a></p>
+${makeReportForm(consultation, t.makeReport)}
 <p class="help">${t.makeReportHelp}</p>
 <p class="acute"><strong>${consultationTexts[lang].acute}</strong></p>`;
   return page({ lang, title: t.title, body, service: consultationTexts[lang].service });

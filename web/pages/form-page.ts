@@ -34,16 +34,17 @@ function consultationIdOf(values: Record<string, unknown> | undefined): string |
 }
 
 /**
- * The report form filled in from a consultation's "make it a report" link: the school, the asker and the
- * consultation's id, nothing else (web/pages/consultation-page.ts makes the link).
+ * The report form filled in from a consultation's "make it a report" (a form post from web/pages/consultation-page.ts,
+ * never a URL: it carries the asker's name and email): the school, the asker and the consultation's id, nothing else.
  */
-export function valuesFromConsultationLink(query: Record<string, string | undefined> | undefined): Record<string, unknown> | undefined {
-  if (!query?.consultationId) return undefined;
-  const text = (name: string) => (query[name] ?? '').slice(0, 254);
+export function valuesFromConsultation(posted: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (typeof posted.consultationId !== 'string') return undefined;
+  const reporter = (typeof posted.reporter === 'object' && posted.reporter !== null ? posted.reporter : {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
   return {
-    schoolId: text('schoolId'),
-    consultationId: text('consultationId'),
-    reporter: { name: text('reporter.name'), role: text('reporter.role'), email: text('reporter.email') },
+    schoolId: text(posted.schoolId),
+    consultationId: text(posted.consultationId),
+    reporter: { name: text(reporter.name), role: text(reporter.role), email: text(reporter.email) },
   };
 }
 

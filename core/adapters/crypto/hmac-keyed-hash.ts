@@ -1,6 +1,6 @@
 // The keyed hash of child-match keys (core/domain/child-match.ts KeyedHash) as an HMAC-SHA-256 with a secret:
-// local mode and tests. In AWS the key must be an HMAC key in KMS that only notify may use (GenerateMac): that
-// adapter needs @aws-sdk/client-kms, which the project does not have yet (issue 12, point 4: not built).
+// local mode and tests. In AWS the key is an HMAC key in KMS that only notify may use (core/adapters/kms/
+// kms-keyed-hash.ts, GenerateMac); both encode the MAC as base64url, so the index has one format.
 import { createHmac } from 'node:crypto';
 import type { KeyedHash } from '../../domain/child-match.ts';
 

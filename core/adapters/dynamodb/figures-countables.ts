@@ -8,10 +8,9 @@ import * as z from 'zod/mini';
 import { consultationContribution, contributionOf } from '../../domain/figures.ts';
 import type { Countable, CountableSource } from '../../app/ports/figures-store.ts';
 import type { CountRecord } from '../../app/figures/count-changes.ts';
-import { fromItem } from './report-repository.ts';
+import { fromItem } from './report-items.ts';
 import { storageCall } from './errors.ts';
-
-export const CONSULTATION_PREFIX = 'CONSULTATION#';
+import { CONSULTATION_PREFIX } from '../../storage/table.ts';
 
 /** The fields of a consultation item the figures need (the consultation work writes more). */
 const countedConsultation = z.object({

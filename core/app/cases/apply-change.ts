@@ -7,6 +7,7 @@
 import type * as z from 'zod/mini';
 import type { Directory, Team } from '../../directory/directory.ts';
 import type { Change, StaffActor } from '../../domain/change.ts';
+import { teamOf } from '../../domain/notifications.ts';
 import type { Report } from '../../domain/report.ts';
 import type { StaffIdentity } from '../../identity/staff.ts';
 import { logger } from '../../observability/logger.ts';
@@ -55,8 +56,9 @@ function refusal(result: Extract<Change, { kind: 'refused' }>): Error {
  * team's people, from the current directory (the report's team is the access key, so the caller belongs to it).
  */
 export function actorOnTeam(directory: Directory, staff: StaffIdentity, report: Report): { actor: StaffActor; team: Team } {
-  const team = directory.teams.find((t) => t.id === report.teamId);
-  // loadOwnedReport let the caller in through this team: it is in the directory they were checked against.
+  // loadOwnedReport let the caller in through this team, or, when the directory no longer has it, through the
+  // fallback team, which takes such reports (the same rule notify and the sweep follow: notifications.ts teamOf).
+  const { team } = teamOf(directory, report.teamId);
   if (!team) throw new ConflictError("the report's team is no longer in the directory; reload and try again");
   return { actor: { email: staff.id, isLead: team.lead.email.toLowerCase() === staff.id.toLowerCase() }, team };
 }

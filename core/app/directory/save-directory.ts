@@ -21,6 +21,8 @@ export interface PathProblem {
   /** Dot-separated path in the body: "directory.schools.3.namedContact". */
   path: string;
   message: string;
+  /** For the save's own refusals: what it is and the values it names, so the admin page can word it in Swedish. */
+  params?: { problem: 'self-removal' } | { problem: 'open-reports'; teamId: string; teamName: string };
 }
 
 export type SaveDirectoryResult =
@@ -41,7 +43,10 @@ export async function saveDirectory(deps: DirectoryAdminDependencies, caller: Di
   const { version, directory } = parsed.data;
   if (version !== current.version) return { kind: 'stale', currentVersion: current.version };
   if (!isAdministrator(directory, caller.email!)) {
-    return { kind: 'invalid', errors: [{ path: 'directory.administrators', message: 'must still list you: ask another administrator to remove you' }] };
+    return {
+      kind: 'invalid',
+      errors: [{ path: 'directory.administrators', message: 'must still list you: ask another administrator to remove you', params: { problem: 'self-removal' } }],
+    };
   }
 
   const removed = removedTeamIds(current.directory, directory);
@@ -49,10 +54,14 @@ export async function saveDirectory(deps: DirectoryAdminDependencies, caller: Di
   if (blocked.length) {
     return {
       kind: 'open-reports',
-      errors: blocked.map((teamId) => ({
-        path: 'directory.teams',
-        message: `${current.directory.teams.find((t) => t.id === teamId)?.name ?? teamId} (${teamId}) still has open reports: forward them to another team before removing it`,
-      })),
+      errors: blocked.map((teamId) => {
+        const teamName = current.directory.teams.find((t) => t.id === teamId)?.name ?? teamId;
+        return {
+          path: 'directory.teams',
+          message: `${teamName} (${teamId}) still has open reports: forward them to another team before removing it`,
+          params: { problem: 'open-reports' as const, teamId, teamName },
+        };
+      }),
     };
   }
 

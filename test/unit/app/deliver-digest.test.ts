@@ -80,4 +80,19 @@ describe('deliver a sweep digest (use case)', () => {
     expect(await deliverEmails(deps, [r])).toEqual([]);
     expect(mailer.sent).toHaveLength(1);
   });
+
+  it('an entry held by another consumer: nothing is sent, every claim this attempt made is released, the retry sends once', async () => {
+    const { ledger, mailer, deps } = setup();
+    const d = digest(['report-0', 'report-1']);
+    // Another consumer is sending report-1's escalation right now.
+    const other = await ledger.claim('report-1', 'escalation#1', sweepAt);
+    const r = record(d);
+    expect(await deliverEmails(deps, [r])).toEqual([r.id]);
+    expect(mailer.sent).toHaveLength(0);
+    expect([...ledger.claims.keys()]).toEqual(['report-1/escalation#1']);
+    if (other.kind === 'claimed') await ledger.release('report-1', 'escalation#1', other.claim);
+    expect(await deliverEmails(deps, [r])).toEqual([]);
+    expect(mailer.sent).toHaveLength(1);
+    expect(ledger.sent.get(d.id)).toEqual([DIGEST_LEDGER_KEY]);
+  });
 });
