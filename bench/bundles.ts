@@ -190,7 +190,7 @@ export function lambdaEnv(built: Pick<Built, 'name' | 'dir'>, sourceMaps: boolea
     DIRECTORY_FILE: 'directory.json',
     STATUS_LINK_SECRET_ARN: 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:bench',
     LIST_CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:bench-cursor',
-    CHILD_MATCH_KEY_ARN: 'arn:aws:kms:eu-north-1:000000000000:key/bench',
+    CHILD_MATCH_KEY_ID: 'arn:aws:kms:eu-north-1:000000000000:key/bench',
     AWS_ACCESS_KEY_ID: 'AKIABENCHBENCHBENCH0',
     AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key-not-a-real-one',
     AWS_SESSION_TOKEN: 'bench-session-token',

@@ -19,7 +19,7 @@ export const handler = async (): Promise<{ batchItemFailures: never[] }> => {
   secrets ??= new SecretsManagerClient({});
   kms ??= new KMSClient({});
   await secrets.send(new GetSecretValueCommand({ SecretId: process.env.STATUS_LINK_SECRET_ARN }));
-  await kms.send(new GenerateMacCommand({ KeyId: process.env.CHILD_MATCH_KEY_ARN, MacAlgorithm: 'HMAC_SHA_256', Message: new TextEncoder().encode('floor') }));
+  await kms.send(new GenerateMacCommand({ KeyId: process.env.CHILD_MATCH_KEY_ID, MacAlgorithm: 'HMAC_SHA_256', Message: new TextEncoder().encode('floor') }));
   await documents.send(
     new UpdateCommand({ TableName: process.env.TABLE_NAME, Key: { pk: 'REPORT#floor', sk: 'REPORT' }, UpdateExpression: 'SET sent = :true', ExpressionAttributeValues: { ':true': true } }),
   );
