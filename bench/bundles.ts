@@ -16,7 +16,7 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROBE = fileURLToPath(new URL('./import-probe.mjs', import.meta.url));
 const SAMPLE_DIRECTORY = join(REPO_ROOT, 'directory', 'sample.json');
 
-export const FUNCTIONS = ['web', 'submit', 'status', 'cases', 'directory', 'notify', 'reminders'] as const;
+export const FUNCTIONS = ['web', 'submit', 'status', 'cases', 'directory', 'notify', 'reminders', 'stats', 'stats-counter', 'consult', 'consultations'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 export const EMPTY = 'empty handler';
 export const SES_ONLY = 'SES-only sample';
@@ -36,6 +36,10 @@ export const FLOORS: Readonly<Record<FunctionName, string>> = {
   directory: `${FLOOR_PREFIX}directory`,
   notify: `${FLOOR_PREFIX}notify`,
   reminders: `${FLOOR_PREFIX}reminders`,
+  stats: `${FLOOR_PREFIX}stats`,
+  'stats-counter': `${FLOOR_PREFIX}stats-counter`,
+  consult: `${FLOOR_PREFIX}consult`,
+  consultations: `${FLOOR_PREFIX}consultations`,
 };
 
 export type BundleKind = 'baseline' | 'floor' | 'function';
@@ -185,6 +189,8 @@ export function lambdaEnv(built: Pick<Built, 'name' | 'dir'>, sourceMaps: boolea
     SENDER_ADDRESS: 'no-reply@orosanmalan.example.se',
     DIRECTORY_FILE: 'directory.json',
     STATUS_LINK_SECRET_ARN: 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:bench',
+    LIST_CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:eu-north-1:000000000000:secret:bench-cursor',
+    CHILD_MATCH_KEY_ID: 'arn:aws:kms:eu-north-1:000000000000:key/bench',
     AWS_ACCESS_KEY_ID: 'AKIABENCHBENCHBENCH0',
     AWS_SECRET_ACCESS_KEY: 'bench-secret-access-key-not-a-real-one',
     AWS_SESSION_TOKEN: 'bench-session-token',

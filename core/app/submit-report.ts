@@ -19,12 +19,12 @@ import { concernReportDeadlines } from '../../forms/concern-report/policy.ts';
 import { concernReportSchema } from '../../forms/concern-report/schema.ts';
 import { ConflictError, fieldErrors, InvalidInputError, type FieldError } from './errors.ts';
 import { isUuid } from './ids.ts';
+import { HONEYPOT_FIELD } from '../../forms/concern-report/fields.ts';
 import type { Clock } from './ports/clock.ts';
 import type { DirectorySource } from './ports/directory.ts';
 import type { ReportStore, SubmissionReceipt } from './ports/report-store.ts';
 
-/** The honeypot: a field the form page renders but hides from people (web/pages/form-page.ts). Only bots fill it. */
-export const HONEYPOT_FIELD = 'website';
+export { HONEYPOT_FIELD };
 
 export interface SubmitReportDependencies {
   reports: ReportStore;

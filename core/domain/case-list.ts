@@ -4,7 +4,7 @@
 // exactly, or whole words of the child's first or last name (case- and accent-insensitive)". Pure: the use
 // case reads the reports a page at a time and applies these to each.
 import * as z from 'zod/mini';
-import { CATEGORIES, type Category } from '../../forms/concern-report/schema.ts';
+import { CATEGORIES, type Category } from '../../forms/concern-report/fields.ts';
 import { foldName } from './child-match.ts';
 import type { Report } from './report.ts';
 

@@ -2,7 +2,7 @@
 // whether something is a case for a report, without naming the child. Pure: the rules of asking and answering,
 // the body schemas, and when an answered consultation expires (like a closed report: retention days after it).
 import * as z from 'zod/mini';
-import { required } from '../../forms/concern-report/schema.ts';
+import { required } from '../../forms/concern-report/fields.ts';
 import { findPersonalNumber } from './personal-number.ts';
 
 export const MAX_QUESTION_LENGTH = 5_000;
@@ -32,21 +32,24 @@ export const PERSONAL_NUMBER_IN_TEXT = 'contains a personal identity number; a c
 const withoutPersonalNumber = z.refine<string>((value) => findPersonalNumber(value) === null, PERSONAL_NUMBER_IN_TEXT);
 const noIdentity = (max: number) => required(max).check(withoutPersonalNumber);
 
+// Built on first use (z.lazy), as every body schema a function may not need on its cold path (case-inputs.ts).
 /** POST /api/consultations: {schoolId, language?, reporter: {name, role, email}, question}. */
-export const askConsultationSchema = z.object({
-  schoolId: z.string().check(z.trim(), z.minLength(1, 'choose a school'), z.maxLength(64)),
-  language: z._default(z.enum(['sv', 'en'], 'must be "sv" or "en"'), 'sv'),
-  reporter: z.object({
-    name: noIdentity(120),
-    role: noIdentity(120),
-    email: z.string().check(z.trim(), z.maxLength(254), z.email('must be a valid email address'), withoutPersonalNumber),
+export const askConsultationSchema = z.lazy(() =>
+  z.object({
+    schoolId: z.string().check(z.trim(), z.minLength(1, 'choose a school'), z.maxLength(64)),
+    language: z._default(z.enum(['sv', 'en'], 'must be "sv" or "en"'), 'sv'),
+    reporter: z.object({
+      name: noIdentity(120),
+      role: noIdentity(120),
+      email: z.string().check(z.trim(), z.maxLength(254), z.email('must be a valid email address'), withoutPersonalNumber),
+    }),
+    question: noIdentity(MAX_QUESTION_LENGTH),
   }),
-  question: noIdentity(MAX_QUESTION_LENGTH),
-});
+);
 export type AskConsultation = z.output<typeof askConsultationSchema>;
 
 /** POST /api/consultations/{id}/answer: {text}. The answer names no child either. */
-export const answerConsultationSchema = z.object({ text: noIdentity(MAX_ANSWER_LENGTH) });
+export const answerConsultationSchema = z.lazy(() => z.object({ text: noIdentity(MAX_ANSWER_LENGTH) }));
 
 export function newConsultation(input: AskConsultation, route: { id: string; teamId: string; areaId: string; askedAt: Date }): Consultation {
   return {

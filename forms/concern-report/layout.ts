@@ -1,6 +1,6 @@
 // How the concern report is laid out on the page: sections and the input kind of each field.
 // The web form is rendered from this, the labels and the schema; add a field in the schema, labels and here.
-import { CATEGORIES } from './schema.ts';
+import { CATEGORIES } from './fields.ts';
 
 export type FieldKind = 'school' | 'radio' | 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'checkboxes';
 

@@ -1,6 +1,7 @@
 // The concern report (orosanmälan): the one zod schema behind validation, the TypeScript type and the
 // JSON Schema served to the page. zod/mini keeps Lambda bundles small (the classic API pulls in locales).
 import * as z from 'zod/mini';
+import { CATEGORIES, isVisibleText, LANGUAGES, optionalText, required } from './fields.ts';
 import {
   birthDateOfPersonalNumber,
   checkPersonalNumber,
@@ -10,39 +11,11 @@ import {
 } from '../../core/domain/personal-number.ts';
 import { OTHER_SCHOOL } from '../../core/directory/other-school.ts';
 
-export const CATEGORIES = [
-  'absence',
-  'violence-or-abuse-suspected',
-  'neglect',
-  'home-situation',
-  'mental-ill-health',
-  'substance-use',
-  'criminality-or-exploitation',
-  'honour-related',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const LANGUAGES = ['sv', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The vocabulary and text rules live in fields.ts (importing this file builds the whole submission schema).
+export { CATEGORIES, isVisibleText, LANGUAGES, required, type Category, type Language } from './fields.ts';
 
 /** The largest request body the submit route accepts, in bytes (all text limits below fit well inside). */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-// Text DynamoDB can store: a lone UTF-16 surrogate (broken text, never typed by a person) is refused here
-// rather than failing the write in AWS.
-const wellFormed = z.refine<string>((value) => value.isWellFormed(), 'contains broken characters; retype the text');
-const text = (max: number) =>
-  z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`), wellFormed);
-// Blank to a person: nothing but spaces, control and format characters (zero-width, direction marks, soft hyphen),
-// combining marks with nothing to sit on, and the few letters that draw nothing (Hangul fillers, Braille blank).
-const INVISIBLE = /^[\p{Z}\p{C}\p{M}\s\u115f\u1160\u3164\uffa0\u2800]*$/u;
-const visible = z.refine<string>((value) => !INVISIBLE.test(value), 'is required');
-/** The form's "something a person can see" rule, for every text a person writes elsewhere (the reporter's thread). */
-export const isVisibleText = (value: string): boolean => !INVISIBLE.test(value);
-export const required = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1, 'is required'), visible, z.maxLength(max, `must be at most ${max} characters`), wellFormed);
-const optionalText = (max: number) => z._default(text(max), '');
 
 const personalNumber = z.string().check(
   z.trim(),

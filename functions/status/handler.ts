@@ -45,8 +45,7 @@ async function statusPage(deps: StatusDependencies, token: string): Promise<Http
 
 async function postMessage(deps: StatusDependencies, token: string, event: HttpEvent): Promise<HttpResponse> {
   const body = () => readBody(event, { maxBytes: MESSAGE_MAX_BYTES, accept: ['json', 'form'] });
-  const fromPage = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
-  if (!fromPage) return json(201, await addReporterMessage(deps, token, () => body().value));
+  if (!fromPage(event)) return json(201, await addReporterMessage(deps, token, () => body().value));
   // The page's form post: answer with a page, never JSON.
   let typed = '';
   try {
@@ -67,8 +66,11 @@ async function postMessage(deps: StatusDependencies, token: string, event: HttpE
   }
 }
 
-/** The page route's 404 for a link the path guard refuses: the same page as for a link that opens nothing. */
+/** The status page's plain form post (no JavaScript): it is answered with a page, never JSON. */
+const fromPage = (event: HttpEvent) => (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+
+/** The page's 404 for a link the path guard refuses: the same page as for a link that opens nothing. */
 const statusNotFoundPage = (event: HttpEvent): HttpResponse | undefined =>
-  event.routeKey === 'GET /status/{token}' ? html(404, renderNotFoundPage('sv')) : undefined;
+  event.routeKey === 'GET /status/{token}' || (event.routeKey === 'POST /api/status/{token}/messages' && fromPage(event)) ? html(404, renderNotFoundPage('sv')) : undefined;
 
 export const handler = httpHandler(createStatusHandler(), { notFoundPage: statusNotFoundPage });

@@ -7,7 +7,6 @@ import type { HttpEvent } from '../../core/http/event.ts';
 import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { html, json, type HttpResponse } from '../../core/http/responses.ts';
 import { logger } from '../../core/observability/logger.ts';
-import { concernReportForm } from '../../forms/concern-report/index.ts';
 import { concernReportLayout } from '../../forms/concern-report/layout.ts';
 import { clientBundles, CLIENT_BUNDLES } from '../../web/assets/client-bundles.ts';
 import { assets } from '../../web/assets/index.ts';
@@ -36,8 +35,12 @@ export async function webHandler(event: HttpEvent): Promise<HttpResponse> {
   }
   if (path === '/api/forms/concern-report') {
     const directory = await directorySource().current();
-    // Loaded on the first request of this route, not at cold start (zod's JSON Schema processors).
-    const { concernReportJsonSchema } = await import('../../forms/concern-report/json-schema.ts');
+    // Loaded on the first request of this route, not at cold start (the submission schema, zod's JSON Schema
+    // processors): the page itself needs neither.
+    const [{ concernReportForm }, { concernReportJsonSchema }] = await Promise.all([
+      import('../../forms/concern-report/index.ts'),
+      import('../../forms/concern-report/json-schema.ts'),
+    ]);
     return json(200, {
       id: concernReportForm.id,
       schema: concernReportJsonSchema(),

@@ -206,6 +206,14 @@ describe('a link the path guard refuses (a slash, a control character, far too l
         expect(fromApi.status, api).toBe(404);
         expect(fromApi.headers.get('content-type'), api).toContain('application/json');
       }
+      // The status page's message form, posted without JavaScript, gets the page too; a script's JSON post gets JSON.
+      const messages = `${stack.url}/api/status/${token}/messages`;
+      const posted = await fetch(messages, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'text=Hej' });
+      expect(posted.status).toBe(404);
+      expect(await posted.text()).toContain('Sidan finns inte');
+      const sent = await fetch(messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"Hej"}' });
+      expect(sent.status).toBe(404);
+      expect(sent.headers.get('content-type')).toContain('application/json');
     }
   });
 });

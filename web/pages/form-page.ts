@@ -3,8 +3,9 @@
 // typed values kept. The script (web/client/form.ts) adds validation as you go and a JSON submit.
 import type { Directory } from '../../core/directory/directory.ts';
 import type { FieldError } from '../../core/http/errors.ts';
-import { concernReportTexts, type Language } from '../../forms/concern-report/index.ts';
-import { OTHER_SCHOOL } from '../../forms/concern-report/schema.ts';
+import type { Language } from '../../forms/concern-report/fields.ts';
+import { concernReportTexts } from '../../forms/concern-report/labels.ts';
+import { OTHER_SCHOOL } from '../../forms/concern-report/fields.ts';
 import { concernReportLayout, type LayoutField } from '../../forms/concern-report/layout.ts';
 import { anchorId, fieldForPath, fieldId, isChoice, optionId } from '../client/form-fields.ts';
 import { fieldErrorText, formPageTexts, localizeMessage } from '../client/texts.ts';

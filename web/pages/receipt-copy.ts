@@ -1,7 +1,8 @@
 // "Print or save a copy" on the receipt page: what was sent, laid out with the form's own labels, for the school's
 // records. The page only: the copy is never emailed or stored in the browser (DESIGN.md, "Privacy rules"), so the
 // person prints it, or saves it as PDF, from this page.
-import { concernReportTexts, type Language } from '../../forms/concern-report/index.ts';
+import type { Language } from '../../forms/concern-report/fields.ts';
+import { concernReportTexts } from '../../forms/concern-report/labels.ts';
 import { concernReportLayout } from '../../forms/concern-report/layout.ts';
 import type { ConcernReportSubmission } from '../../forms/concern-report/schema.ts';
 import { html, type SafeHtml } from '../html.ts';

@@ -1,6 +1,7 @@
 // The receipt: the reference, what happens next and when. The form post without JavaScript gets this page;
 // the form page carries the same markup as a <template> that its script fills in after a JSON submit.
-import { concernReportTexts, type Language } from '../../forms/concern-report/index.ts';
+import type { Language } from '../../forms/concern-report/fields.ts';
+import { concernReportTexts } from '../../forms/concern-report/labels.ts';
 import { formPageTexts } from '../client/texts.ts';
 import { formatLocal } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';

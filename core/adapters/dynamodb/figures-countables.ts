@@ -4,7 +4,7 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { consultationContribution, contributionOf } from '../../domain/figures.ts';
 import type { Countable, CountableSource } from '../../app/ports/figures-store.ts';
 import type { CountRecord } from '../../app/figures/count-changes.ts';

@@ -6,9 +6,9 @@ import { DUE_BUCKET, reportKey, reportTable } from '../../storage/table.ts';
 import type { ListPosition, StoredReport, TeamPage } from '../../app/ports/report-store.ts';
 import { storageCall } from './errors.ts';
 import { fromItem } from './report-items.ts';
-import { expiredIn, queryPages, type ReportTable } from './report-table.ts';
+import { expiredIn, queryPages, type ReportContext } from './report-context.ts';
 
-export async function getReport(db: ReportTable, id: string): Promise<StoredReport | null> {
+export async function getReport(db: ReportContext, id: string): Promise<StoredReport | null> {
   const result = await storageCall(() =>
     db.client.send(new GetCommand({ TableName: db.table, Key: reportKey(id), ConsistentRead: true })),
   );
@@ -16,7 +16,7 @@ export async function getReport(db: ReportTable, id: string): Promise<StoredRepo
   return fromItem(result.Item);
 }
 
-export async function auditTrail(db: ReportTable, id: string): Promise<AuditEvent[]> {
+export async function auditTrail(db: ReportContext, id: string): Promise<AuditEvent[]> {
   const { items } = await queryPages(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
     ExpressionAttributeValues: { ':pk': reportKey(id).pk, ':audit': 'AUDIT#' },
@@ -25,7 +25,7 @@ export async function auditTrail(db: ReportTable, id: string): Promise<AuditEven
 }
 
 /** A team's reports of one state ('open' = received or acknowledged), nearest deadline first. */
-export async function listByTeam(db: ReportTable, teamId: string, state: 'open' | 'closed', limit = 500): Promise<Report[]> {
+export async function listByTeam(db: ReportContext, teamId: string, state: 'open' | 'closed', limit = 500): Promise<Report[]> {
   const { items } = await queryPages(
     db,
     {
@@ -46,7 +46,7 @@ export async function listByTeam(db: ReportTable, teamId: string, state: 'open' 
  * so a page that ends mid-read continues exactly there.
  */
 export async function pageByTeam(
-  db: ReportTable,
+  db: ReportContext,
   teamId: string,
   state: 'open' | 'closed',
   options: { limit: number; after?: ListPosition },
@@ -85,7 +85,7 @@ export async function pageByTeam(
  * Reports whose next action time has passed, read from the sparse "due" index: the cost follows the
  * number of due reports, not the number of reports. Returns consumed read capacity for the benchmarks.
  */
-export async function dueReports(db: ReportTable, now: Date, limit = 100): Promise<{ reports: StoredReport[]; consumedCapacity: number }> {
+export async function dueReports(db: ReportContext, now: Date, limit = 100): Promise<{ reports: StoredReport[]; consumedCapacity: number }> {
   const { items, consumedCapacity } = await queryPages(
     db,
     {

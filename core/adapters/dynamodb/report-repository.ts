@@ -1,6 +1,7 @@
 // The report repository: reports and their audit trail in the one table. Thin: the domain decides, this stores.
 // The port's implementation, a facade over its parts by concern: the items (report-items.ts), the reads and the
-// team's list (report-reads.ts), one report's writes (report-writes.ts) and the sweep's write (report-sweep-writes.ts).
+// team's list (report-reads.ts), one report's writes (report-writes.ts) and the sweep's write (report-sweep-writes.ts),
+// all over one context (report-context.ts).
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, Report } from '../../domain/report.ts';
 import type { Digest } from '../../domain/digest.ts';
@@ -8,7 +9,7 @@ import { runtimeConfig } from '../../config/runtime.ts';
 import { systemClock } from '../../app/ports/clock.ts';
 import type { CreateResult, ListPosition, ReportStore, StoredReport, SubmissionReceipt, SweepChange, SweepSaveResult, TeamPage } from '../../app/ports/report-store.ts';
 import { documentClient } from './client.ts';
-import type { ReportTable } from './report-table.ts';
+import type { ReportContext } from './report-context.ts';
 import { auditTrail, dueReports, getReport, listByTeam, pageByTeam } from './report-reads.ts';
 import { addAudit, createReport, saveChange } from './report-writes.ts';
 import { saveSweep } from './report-sweep-writes.ts';
@@ -25,7 +26,7 @@ export interface RepositoryOptions {
 }
 
 export class ReportRepository implements ReportStore {
-  readonly #db: ReportTable;
+  readonly #db: ReportContext;
 
   constructor(options: RepositoryOptions) {
     this.#db = {

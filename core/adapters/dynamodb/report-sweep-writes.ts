@@ -4,7 +4,7 @@ import type { Digest } from '../../domain/digest.ts';
 import { MAX_ITEMS_PER_SWEEP_WRITE, type SweepChange, type SweepSaveResult } from '../../app/ports/report-store.ts';
 import { storageCall } from './errors.ts';
 import { digestItem } from './report-items.ts';
-import { cancellationReasons, type ReportTable } from './report-table.ts';
+import { cancellationReasons, type ReportContext } from './report-context.ts';
 import { auditPut, changeWrite } from './report-writes.ts';
 
 /**
@@ -12,7 +12,7 @@ import { auditPut, changeWrite } from './report-writes.ts';
  * each digest (conditional on not existing). A cancelled transaction stores nothing; the reasons, item by item,
  * say which reports another writer won and which digests exist already.
  */
-export async function saveSweep(db: ReportTable, changes: SweepChange[], digests: Digest[]): Promise<SweepSaveResult> {
+export async function saveSweep(db: ReportContext, changes: SweepChange[], digests: Digest[]): Promise<SweepSaveResult> {
   const transactItems: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
   for (const { stored, next, audit } of changes) {
     const { update, item } = changeWrite(db, stored, next);

@@ -8,7 +8,7 @@ import { reportKey } from '../../storage/table.ts';
 import type { CreateResult, StoredReport, SubmissionReceipt } from '../../app/ports/report-store.ts';
 import { storageCall } from './errors.ts';
 import { auditItem, newReportTransaction, receiptOf, toItem } from './report-items.ts';
-import { cancellationReasons, queryPages, type ReportTable } from './report-table.ts';
+import { cancellationReasons, queryPages, type ReportContext } from './report-context.ts';
 
 /**
  * Writes a new report, its first audit event and its submission receipt in one transaction, keyed by the
@@ -16,7 +16,7 @@ import { cancellationReasons, queryPages, type ReportTable } from './report-tabl
  * answered with the same reference, and the public submit function never reads a report (it has no read
  * permission, and no report item ever comes back to it).
  */
-export async function createReport(db: ReportTable, report: Report, audit: AuditEvent): Promise<CreateResult> {
+export async function createReport(db: ReportContext, report: Report, audit: AuditEvent): Promise<CreateResult> {
   for (let attempt = 0; ; attempt++) {
     try {
       await storageCall(() => db.client.send(new TransactWriteCommand(newReportTransaction(db.table, report, audit, db.retentionDays))));
@@ -45,7 +45,7 @@ export async function createReport(db: ReportTable, report: Report, audit: Audit
  * together with its audit event. Only the report's own fields are written, so the email ledger that
  * notify keeps on the same item is never overwritten. Returns false when another writer won.
  */
-export async function saveChange(db: ReportTable, stored: StoredReport, next: Report, audit: AuditEvent): Promise<boolean> {
+export async function saveChange(db: ReportContext, stored: StoredReport, next: Report, audit: AuditEvent): Promise<boolean> {
   const { update, item } = changeWrite(db, stored, next);
   try {
     await storageCall(() =>
@@ -69,7 +69,7 @@ export async function saveChange(db: ReportTable, stored: StoredReport, next: Re
  * lock). Only the report's own fields are written, so the email ledger notify keeps on the same item is never
  * overwritten.
  */
-export function changeWrite(db: ReportTable, stored: StoredReport, next: Report) {
+export function changeWrite(db: ReportContext, stored: StoredReport, next: Report) {
   const item = toItem(next, stored.version + 1, db.retentionDays);
   const previous = toItem(stored.report, stored.version, db.retentionDays);
   const names: Record<string, string> = {};
@@ -104,12 +104,12 @@ export function changeWrite(db: ReportTable, stored: StoredReport, next: Report)
 }
 
 /** A change's audit event, numbered by the version it changed (so two changes never share a key). */
-export function auditPut(db: ReportTable, stored: StoredReport, audit: AuditEvent, item: Record<string, unknown>) {
+export function auditPut(db: ReportContext, stored: StoredReport, audit: AuditEvent, item: Record<string, unknown>) {
   return { TableName: db.table, Item: auditItem(audit, stored.version, item.expiresAt), ConditionExpression: 'attribute_not_exists(pk)' };
 }
 
 /** An audit event on its own (a report was viewed); pass the report so it expires with a closed one. */
-export async function addAudit(db: ReportTable, event: AuditEvent, report?: Report): Promise<void> {
+export async function addAudit(db: ReportContext, event: AuditEvent, report?: Report): Promise<void> {
   const n = Math.floor(Math.random() * 10_000);
   const expiresAt = report ? toItem(report, 0, db.retentionDays).expiresAt : undefined;
   await storageCall(() =>
@@ -126,7 +126,7 @@ export async function addAudit(db: ReportTable, event: AuditEvent, report?: Repo
  * whole record). Idempotent; an event missed here (an outage mid-loop) is set on the next close attempt's
  * retry or stays until an operator's cleanup, and never outlives its report in reads of the trail.
  */
-async function expireAuditTrail(db: ReportTable, id: string, expiresAt: number): Promise<void> {
+async function expireAuditTrail(db: ReportContext, id: string, expiresAt: number): Promise<void> {
   const { items } = await queryPages(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
     FilterExpression: 'attribute_not_exists(expiresAt)',

@@ -14,7 +14,7 @@ import { fieldErrors, firstErrorPerField, InvalidInputError } from '../errors.ts
 import type { Clock } from '../ports/clock.ts';
 import type { ConsultationStore } from '../ports/consultation-store.ts';
 import type { DirectorySource } from '../ports/directory.ts';
-import { HONEYPOT_FIELD } from '../submit-report.ts';
+import { HONEYPOT_FIELD } from '../../../forms/concern-report/fields.ts';
 
 export interface AskConsultationDependencies {
   consultations: ConsultationStore;

@@ -4,7 +4,7 @@
 //      else is refused. The current directory decides, as for reports.
 //   3. Read the rows of those months (a query per month: the cost follows months × rows, never the reports).
 //   4. Hide small counts (core/domain/figures.ts: publicRow) before anything leaves.
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { isAdministrator, type Directory } from '../../directory/directory.ts';
 import { MONTH_PATTERN, monthsBetween, publicRow, type FigureRow, type PublicFigureRow } from '../../domain/figures.ts';
 import { fieldErrors, InvalidInputError } from '../errors.ts';

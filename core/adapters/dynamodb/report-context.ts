@@ -1,11 +1,12 @@
-// What the report repository's parts share: the client, the table, the retention and the clock reads filter
-// expired items by, and the paged query every read of more than one item goes through.
+// What the report repository's parts share (its context): the client, the table name, the retention and the
+// clock reads filter expired items by; the paged query every read of more than one item goes through; and the
+// reasons a cancelled transaction gives.
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { storageCall } from './errors.ts';
 import { isExpired } from './expiry.ts';
 
-export interface ReportTable {
+export interface ReportContext {
   client: DynamoDBDocumentClient;
   table: string;
   retentionDays: number;
@@ -13,11 +14,11 @@ export interface ReportTable {
   now: () => Date;
 }
 
-export const expiredIn = (db: ReportTable, item: Record<string, unknown>): boolean => isExpired(item, db.now());
+export const expiredIn = (db: ReportContext, item: Record<string, unknown>): boolean => isExpired(item, db.now());
 
 /** A query followed through its pages until `limit` items (or the end), with the read capacity it used. */
 export async function queryPages(
-  db: ReportTable,
+  db: ReportContext,
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
   limit = Infinity,
 ): Promise<{ items: Record<string, unknown>[]; consumedCapacity: number }> {
