@@ -6,7 +6,8 @@
 //      closed or gone is left out; one held by another consumer → release every claim, retry later;
 //   3. send what is left (nothing left: no email); a failed send releases every claim so the retry can send it;
 //   4. record every claim, the parts first and its own slot last (what a retry checks first), each retried in
-//      place: the one step that must not be lost.
+//      place while the claims still hold (up to their lease's end, less a margin; no other consumer can send the
+//      email before then): the one step that must not be lost.
 import { errorSummary } from '../observability/error-summary.ts';
 import { logger } from '../observability/logger.ts';
 import type { Clock } from './ports/clock.ts';
@@ -18,9 +19,12 @@ export type Outcome = 'done' | 'failed';
 export interface LedgerSendDependencies {
   mailer: Mailer;
   clock: Clock;
-  /** Attempts at recording a sent email before giving up (the one step that must not be lost). */
+  /** Attempts at recording a sent email before giving up (the one step that must not be lost); never past the claim's lease. */
   recordAttempts: number;
 }
+
+/** Recording stops this long before the claims' lease ends: after it, another consumer may claim and send again. */
+const RECORD_MARGIN_MS = 5_000;
 
 /** Where an email's "sent" mark is kept: the ledger of an item (a report, a consultation, a digest) and the email's key on it. */
 export interface LedgerSlot {
@@ -87,6 +91,9 @@ export async function sendCovering<T>(
     logger.info('email claimed by another consumer; will retry', { ...ids, claimedUntil: ownClaim.until });
     return 'failed';
   }
+  // The lease in real time from here (the clock may be a simulated one): how long recording may be retried.
+  const claimedAt = Date.now();
+  let leaseMs = Date.parse(ownClaim.until) - now.getTime();
   const claims: Claimed[] = [{ slot: own, claim: ownClaim.claim }];
   const covered: T[] = [];
   for (const part of parts) {
@@ -94,6 +101,7 @@ export async function sendCovering<T>(
     if (claim.kind === 'claimed') {
       claims.push({ slot: part, claim: claim.claim });
       covered.push(part.part);
+      leaseMs = Math.min(leaseMs, Date.parse(claim.until) - now.getTime());
     } else if (claim.kind === 'held') {
       logger.info('a part of the email is claimed by another consumer; will retry', { ...ids, ...part.ids });
       await releaseAll(claims, ids);
@@ -117,8 +125,9 @@ export async function sendCovering<T>(
     logger.info('email had nothing left to send', ids);
   }
   // The parts first: the email's own record is what a retry checks first.
+  const recordUntil = claimedAt + leaseMs - RECORD_MARGIN_MS;
   for (const { slot, claim } of [...claims.slice(1), claims[0]!]) {
-    if (!(await recordSent(deps, slot, claim, sent))) return 'failed';
+    if (!(await recordSent(deps, slot, claim, sent, recordUntil))) return 'failed';
   }
   if (email) logger.info('email sent', sent);
   return 'done';
@@ -133,18 +142,22 @@ async function releaseAll(claims: Claimed[], ids: Ids): Promise<void> {
   }
 }
 
-/** True once recorded; false (logged loudly) when every attempt failed: after the claim expires it may go out again. */
-async function recordSent(deps: { recordAttempts: number }, slot: LedgerSlot, claim: string, ids: Ids): Promise<boolean> {
+/**
+ * True once recorded; false (logged loudly) when every attempt failed or the claim's lease is about to end (`until`,
+ * real time): after the claim expires the email may go out again.
+ */
+async function recordSent(deps: { recordAttempts: number }, slot: LedgerSlot, claim: string, ids: Ids, until: number): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     try {
       await slot.ledger.record(slot.itemId, slot.key, claim);
       return true;
     } catch (error) {
-      if (attempt >= deps.recordAttempts) {
-        logger.error('email sent but not recorded in the ledger', { ...ids, error: errorSummary(error) });
+      const wait = Math.min(1_000, 100 * 2 ** attempt);
+      if (attempt >= deps.recordAttempts || Date.now() + wait > until) {
+        logger.error('email sent but not recorded in the ledger', { ...ids, attempts: attempt, error: errorSummary(error) });
         return false;
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 100 * 2 ** attempt)));
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 }

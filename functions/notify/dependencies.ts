@@ -27,9 +27,10 @@ export type NotifyDependencies = DeliverEmailsDependencies & Pick<DeliverConsult
 
 export const notifySettings = {
   concurrency: 4,
-  // About 17 s of retries (backoff capped at 1 s): a DynamoDB blip longer than a second or two between the send
-  // and its record would otherwise leave the email unrecorded, and it would go out again after the lease.
-  recordAttempts: 20,
+  // Recording a sent email is retried (backoff capped at 1 s) for as long as its claim holds: up to the lease's end
+  // less 5 s (~40 s of the 45 s lease; send-through-ledger.ts), at most 60 attempts. A DynamoDB outage between the
+  // send and its record would otherwise leave the email unrecorded, and it would go out again after the lease.
+  recordAttempts: 60,
 };
 
 /** The ledger notify uses: on the report items (or, with digestKey, the digest items), with the stream settings' lease. */

@@ -61,7 +61,8 @@ export class DynamoEmailLedger implements EmailLedger {
   }
 
   async claim(reportId: string, key: string, now: Date, options: ClaimOptions = {}): Promise<ClaimResult> {
-    const claim = `${new Date(now.getTime() + this.#leaseMs).toISOString()}#${randomUUID()}`;
+    const until = new Date(now.getTime() + this.#leaseMs).toISOString();
+    const claim = `${until}#${randomUUID()}`;
     // The stream record may be late (a retry, a day-old record): the report's current state decides.
     const open = options.onlyWhileOpen ? ' AND #status <> :closed' : '';
     const attempt = () =>
@@ -86,7 +87,7 @@ export class DynamoEmailLedger implements EmailLedger {
         if (!(await this.#addClaimsMap(reportId))) return { kind: 'gone' };
         await attempt();
       }
-      return { kind: 'claimed', claim };
+      return { kind: 'claimed', claim, until };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const item = oldItem(error) ?? (await this.#read(reportId));

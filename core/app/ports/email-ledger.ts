@@ -1,8 +1,8 @@
 // The email ledger port: which emails of a report were sent, so that none goes out twice (claim → send → record).
 // The DynamoDB adapter keeps it on the report item (core/adapters/dynamodb/email-ledger.ts).
 export type ClaimResult =
-  /** This consumer may send; pass `claim` to record or release. */
-  | { kind: 'claimed'; claim: string }
+  /** This consumer may send; pass `claim` to record or release. No other consumer may claim it before `until` (ISO, the caller's clock). */
+  | { kind: 'claimed'; claim: string; until: string }
   /** Already sent: nothing to do. */
   | { kind: 'already-sent' }
   /** Another consumer holds a live claim: try again later. */

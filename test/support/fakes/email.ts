@@ -20,8 +20,9 @@ export class MemoryLedger implements EmailLedger {
     const held = this.claims.get(`${reportId}/${key}`);
     if (held && held.until > at.getTime()) return { kind: 'held', until: new Date(held.until).toISOString() };
     const claim = `c${this.#n++}`;
-    this.claims.set(`${reportId}/${key}`, { claim, until: at.getTime() + this.leaseMs });
-    return { kind: 'claimed', claim };
+    const until = at.getTime() + this.leaseMs;
+    this.claims.set(`${reportId}/${key}`, { claim, until });
+    return { kind: 'claimed', claim, until: new Date(until).toISOString() };
   }
   async record(reportId: string, key: string): Promise<void> {
     if (this.failRecord) throw Object.assign(new Error('down'), { name: 'ServiceUnavailable' });
