@@ -5,7 +5,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Digest } from '../../domain/digest.ts';
 import type { ReportChange } from '../../domain/notifications.ts';
 import type { Report } from '../../domain/report.ts';
-import { fromItem } from './report-repository.ts';
+import { fromItem } from './report-items.ts';
 
 /** A report item's image as a Report (null for other items: audit events). */
 export function reportFromImage(image: Record<string, StreamAttributeValue> | undefined): Report | null {
