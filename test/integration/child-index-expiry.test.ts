@@ -62,7 +62,9 @@ describe('index items expire with their report', () => {
       return recorded?.length ? recorded : undefined;
     });
     expect(keys.map((k) => k.matchedBy)).toEqual(['personal-number', 'name-and-birth-date']);
-    // Indexed, not yet in retention: the items have no expiry.
+    // Indexed, not yet in retention: the items have no expiry. (notify writes the keys on the report first, then
+    // the index items: wait for those too.)
+    await eventually(async () => ((await indexItems(id, keys)).every(Boolean) ? true : undefined));
     for (const item of await indexItems(id, keys)) expect(item).toMatchObject({ reportId: id, pk: expect.stringMatching(new RegExp(`^${CHILD_INDEX_PREFIX}`)) });
     expect((await indexItems(id, keys)).map((item) => item?.expiresAt)).toEqual([undefined, undefined]);
 
