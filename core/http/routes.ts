@@ -38,7 +38,9 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/cases/{id}/forward', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/notes', function: 'cases', auth: 'staff' },
   { method: 'POST', path: '/api/cases/{id}/case-system-ref', function: 'cases', auth: 'staff' },
-  // The team view: open and overdue reports per assignee, and the unassigned ones.
+  // Who the signed-in person is to the portal (teams, lead, administrator), from the directory: every page asks.
+  { method: 'GET', path: '/api/me', function: 'cases', auth: 'staff' },
+  // The team view: open and overdue reports per assignee, and the unassigned ones (a lead's list page).
   { method: 'GET', path: '/api/team', function: 'cases', auth: 'staff' },
   // The reporter's side (issue 13): verify the reporter after a call to the school's switchboard, ask a question.
   { method: 'POST', path: '/api/cases/{id}/verify-reporter', function: 'cases', auth: 'staff' },

@@ -9,6 +9,7 @@ import { recordCaseSystemRef } from '../../core/app/cases/record-case-system-ref
 import { listCases, searchCases } from '../../core/app/cases/list-cases.ts';
 import { viewReport } from '../../core/app/cases/read-reports.ts';
 import { teamWorkload } from '../../core/app/cases/team-workload.ts';
+import { whoAmI } from '../../core/app/cases/who-am-i.ts';
 import { listCursorSecret } from '../../core/config/secrets.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
 import { documentClient } from '../../core/adapters/dynamodb/client.ts';
@@ -64,6 +65,8 @@ export function createCasesHandler(given?: CasesDependencies) {
     switch (route) {
       case 'GET /api/cases':
         return json(200, await listCases(deps, staff, directory, event.queryStringParameters));
+      case 'GET /api/me':
+        return json(200, whoAmI(staff, directory));
       case 'GET /api/team':
         return json(200, await teamWorkload(deps, staff, directory));
       case 'POST /api/cases/search':

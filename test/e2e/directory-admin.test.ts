@@ -36,7 +36,12 @@ describe('the directory admin page', () => {
 
   it('loads the directory for an administrator signed in through the portal', async () => {
     await signInAs(admin, stack.url, 'alva.admin@ekdala.example');
-    await admin.goto(`${stack.url}/admin`);
+    // The portal shows an administrator the way to the directory (and to the figures).
+    const toDirectory = admin.getByRole('link', { name: 'Katalogen' });
+    await expectVisible(toDirectory);
+    expect(await toDirectory.getAttribute('href')).toBe('/admin');
+    expect(await admin.getByRole('link', { name: 'Siffror' }).getAttribute('href')).toBe('/stats');
+    await toDirectory.click();
     await expectVisible(admin.locator('#directory-form'));
     await textOf(admin.locator('#admin-status')).toContain('Version 1');
     await expect.poll(() => admin.inputValue('#d-schools-0-id')).toBe('ekbacken');

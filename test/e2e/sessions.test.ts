@@ -134,7 +134,7 @@ describe('one sign-in for every tab and a working day', () => {
     await expect.poll(() => refreshes.length).toBe(2);
     // The API refuses the token once (as when a laptop slept past its expiry): renewed once, the call made again.
     let refused = 0;
-    await page.route('**/api/team', (route) => {
+    await page.route('**/api/me', (route) => {
       if (refused++ === 0) return route.fulfill({ status: 401, contentType: 'application/json', body: '{"message":"Unauthorized"}' });
       return route.continue();
     });

@@ -151,6 +151,7 @@ describe("a social worker's day", () => {
     await textOf(page.locator('#team-view')).toContain('Ingen handläggare');
     // The lead's way to the figures, from the same session (a team contact has no such link).
     expect(await page.getByRole('link', { name: 'Siffror' }).getAttribute('href')).toBe('/stats');
+    expect(await page.getByRole('link', { name: 'Katalogen' }).count()).toBe(0); // a lead, not an administrator
     await expectAccessible(page, 'lead team view');
     await screenshots(page, 'team-lead-view');
   });

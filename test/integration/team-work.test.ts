@@ -13,6 +13,7 @@ const people = {
   sara: 'sara.lindqvist@ekdala.example', // mottagning-norr
   johan: 'johan.ek@ekdala.example', // mottagning-norr
   karin: 'karin.norberg@ekdala.example', // mottagning-norr's lead
+  alva: 'alva.admin@ekdala.example', // an administrator, in no team
 };
 
 async function call(method: string, path: string, who: keyof typeof people, body?: unknown) {
@@ -107,3 +108,17 @@ describe('earlier reports about the same child', () => {
     expect(JSON.stringify(view.json.report)).not.toContain('childMatchKeys');
   });
 });
+
+describe('who am I', () => {
+  it('GET /api/me answers the teams, the lead flag and the administrator flag from the directory; no token, 401', async () => {
+    const karin = await call('GET', '/api/me', 'karin');
+    expect(karin.status).toBe(200);
+    expect(karin.json).toMatchObject({ email: people.karin, administrator: false, teams: [{ id: 'mottagning-norr', lead: true }] });
+    expect((await call('GET', '/api/me', 'sara')).json.teams[0].lead).toBe(false);
+    const alva = await call('GET', '/api/me', 'alva');
+    expect(alva.status).toBe(200);
+    expect(alva.json).toMatchObject({ administrator: true, teams: [] });
+    expect((await fetch(`${stack.url}/api/me`)).status).toBe(401);
+  });
+});
+

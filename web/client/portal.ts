@@ -9,7 +9,7 @@ import { acknowledgeBlock, feedbackBlock, type ActionContext } from './portal/ac
 import { reporterSection } from './portal/thread.ts';
 import { ApiError } from './portal/api-error.ts';
 import { portalSignIn } from './portal/sign-in.ts';
-import type { CaseDetail, CaseList, TeamView } from './portal/contract.ts';
+import type { CaseDetail, CaseList, Me, TeamView } from './portal/contract.ts';
 import { teamWorkBlocks } from './portal/team-actions.ts';
 import { printSheet } from './portal/print-view.ts';
 import { listControls, listRequest, type ListChoice } from './portal/list-controls.ts';
@@ -75,7 +75,9 @@ function start(root: HTMLElement): void {
     show(el('h1', { tabindex: '-1' }, 'Anmälningar'), el('p', {}, T.loading));
     try {
       const request = listRequest(choice, wanted);
-      const [data, team] = await Promise.all([api<CaseList>(request.path, request.init), api<TeamView>('/api/team')]);
+      const [data, me] = await Promise.all([api<CaseList>(request.path, request.init), api<Me>('/api/me')]);
+      // The team view reads every open report of the team: only a lead's list asks for it.
+      const team = me.teams.some((t) => t.lead) ? await api<TeamView>('/api/team') : null;
       showSignedIn();
       const teamNames = data.teams.map((t) => t.name).join(' och ') || 'inget team';
       const cases = [...data.cases];
@@ -88,8 +90,9 @@ function start(root: HTMLElement): void {
         'nav',
         { 'aria-label': 'Visa anmälningar' },
         el('ul', { class: 'filters' }, el('li', {}, filterLink('open', 'Öppna')), el('li', {}, filterLink('closed', 'Avslutade')), el('li', {}, consultationsLink()),
-          // A lead reads the figures (the team view already says who leads; administrators open /stats and /admin directly).
-          team.teams.some((t) => t.lead) ? el('li', {}, el('a', { href: '/stats' }, 'Siffror')) : null,
+          // A lead and an administrator read the figures; an administrator keeps the directory.
+          me.teams.some((t) => t.lead) || me.administrator ? el('li', {}, el('a', { href: '/stats' }, 'Siffror')) : null,
+          me.administrator ? el('li', {}, el('a', { href: '/admin' }, 'Katalogen')) : null,
         ),
       );
       const summary = el('div', { class: 'panel', id: 'due-next' });
@@ -132,7 +135,7 @@ function start(root: HTMLElement): void {
       });
       const controls = listControls(choice, (next) => void showList(next));
       document.title = `${wanted === 'open' ? 'Öppna' : 'Avslutade'} anmälningar – ${teamNames} – ${T.portal}`;
-      show(heading, nav, wanted === 'open' ? summary : el('span'), teamViewPanel(team) ?? el('span'), controls, listHeading, empty, list, el('div', { class: 'actions' }, more, refresh));
+      show(heading, nav, wanted === 'open' ? summary : el('span'), (team && teamViewPanel(team)) ?? el('span'), controls, listHeading, empty, list, el('div', { class: 'actions' }, more, refresh));
       focusHeading();
     } catch (error) {
       problemView(error, () => void showList());
@@ -151,15 +154,15 @@ function start(root: HTMLElement): void {
         focusHeading();
         return;
       }
-      const [data, team] = await Promise.all([api<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`), api<TeamView>('/api/team')]);
+      const [data, me] = await Promise.all([api<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`), api<Me>('/api/me')]);
       showSignedIn();
-      renderCase(data, team, message);
+      renderCase(data, me, message);
     } catch (error) {
       problemView(error, () => void showCase());
     }
   }
 
-  function renderCase(data: CaseDetail, team: TeamView, message?: string): void {
+  function renderCase(data: CaseDetail, me: Me, message?: string): void {
     const c = data.summary;
     const s = data.report.submission;
     const school = c.schoolName ?? 'Okänd skola';
@@ -209,7 +212,7 @@ function start(root: HTMLElement): void {
     if (c.status === 'received') actions.append(acknowledgeBlock(actionContext, c));
     if (c.status !== 'closed') actions.append(feedbackBlock(actionContext, c));
     else actions.append(el('p', {}, 'Anmälan är avslutad: återkopplingen är lämnad och påminnelserna har upphört.'));
-    actions.append(...teamWorkBlocks(teamContext, data, team));
+    actions.append(...teamWorkBlocks(teamContext, data, me));
 
     const content = reportContent(s);
 

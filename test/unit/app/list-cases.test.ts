@@ -107,3 +107,18 @@ describe('the team view', () => {
     ]);
   });
 });
+
+describe('who am I (GET /api/me): from the directory alone', () => {
+  it('names the caller\'s teams, whether they lead each and who is in it, every team, and whether they keep the directory', async () => {
+    const { whoAmI } = await import('../../../core/app/cases/who-am-i.ts');
+    const karin: StaffIdentity = { id: 'Karin.Norberg@ekdala.example', teamIds: ['mottagning-norr'] };
+    const me = whoAmI(karin, sampleDirectory);
+    expect(me.administrator).toBe(false);
+    expect(me.teams).toEqual([{ id: 'mottagning-norr', name: 'Mottagningsgruppen Norr', lead: true, members: expect.arrayContaining([sara.id, johan.id, 'karin.norberg@ekdala.example']) }]);
+    expect(me.allTeams.map((t) => t.id)).toEqual(sampleDirectory.teams.map((t) => t.id));
+    expect(whoAmI(sara, sampleDirectory).teams[0]!.lead).toBe(false);
+    const alva = whoAmI({ id: 'alva.admin@ekdala.example', teamIds: [] }, sampleDirectory);
+    expect(alva).toMatchObject({ administrator: true, teams: [] });
+  });
+});
+

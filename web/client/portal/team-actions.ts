@@ -1,10 +1,10 @@
 // The portal's team-work actions on one report (issue 12): take it or (the lead) give it to a colleague,
 // forward it to another team with a reason, keep working notes, record the case-system reference. Each is a
 // POST from a form with a labelled field; an error names what to fix. The team's people and the teams come
-// from GET /api/team.
+// from GET /api/me.
 import { api } from './api.ts';
 import { ApiError } from './api-error.ts';
-import type { CaseDetail, TeamView } from './contract.ts';
+import type { CaseDetail, Me } from './contract.ts';
 import { el, when } from './dom.ts';
 import type { ActionContext } from './actions.ts';
 
@@ -47,7 +47,7 @@ function actionForm(context: ActionContext, id: string, title: string, fields: H
 const field = (id: string, label: string, control: HTMLElement, help?: string) =>
   el('div', { class: 'field' }, el('label', { for: id }, label), help ? el('p', { class: 'help', id: `${id}-help` }, help) : null, control);
 
-export function teamWorkBlocks(context: TeamActionContext, data: CaseDetail, team: TeamView): HTMLElement[] {
+export function teamWorkBlocks(context: TeamActionContext, data: CaseDetail, team: Pick<Me, 'teams' | 'allTeams'>): HTMLElement[] {
   const c = data.summary;
   const caseUrl = `/api/cases/${encodeURIComponent(c.id)}`;
   const own = team.teams.find((t) => t.id === c.teamId);
