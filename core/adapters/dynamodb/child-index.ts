@@ -3,13 +3,14 @@
 // function can look up without the hashing key. The items carry their report's `expiresAt` once its retention
 // starts (notify, from the stream: core/app/index-child.ts), so DynamoDB's TTL removes them with the report; a
 // lookup still leaves out expired items (TTL deletes days late) and reads each hit through the report store.
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock } from '../../app/ports/clock.ts';
 import type { ChildIndex } from '../../app/ports/child-index.ts';
 import type { ChildMatchKey, MatchedBy } from '../../domain/child-match.ts';
 import { childIndexKey, reportKey } from '../../storage/table.ts';
 import { storageCall } from './errors.ts';
 import { isExpired } from './expiry.ts';
+import { queryAllPages } from './query-pages.ts';
 
 export class DynamoChildIndex implements ChildIndex {
   readonly #client: DynamoDBDocumentClient;
@@ -64,23 +65,13 @@ export class DynamoChildIndex implements ChildIndex {
     const hits: Array<{ reportId: string; matchedBy: MatchedBy }> = [];
     const now = this.#now();
     for (const key of keys) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await storageCall(() =>
-          this.#client.send(
-            new QueryCommand({
-              TableName: this.#table,
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': childIndexKey(key.key, '').pk },
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const item of page.Items ?? []) {
-          if (!isExpired(item, now)) hits.push({ reportId: String(item.reportId), matchedBy: item.matchedBy as MatchedBy });
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const { items } = await queryAllPages(this.#client, this.#table, {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': childIndexKey(key.key, '').pk },
+      });
+      for (const item of items) {
+        if (!isExpired(item, now)) hits.push({ reportId: String(item.reportId), matchedBy: item.matchedBy as MatchedBy });
+      }
     }
     return hits;
   }

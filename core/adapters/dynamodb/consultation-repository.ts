@@ -2,7 +2,7 @@
 // byTeam index. Thin: the domain decides (core/domain/consultation.ts), this stores.
 import { isExpired } from './expiry.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock } from '../../app/ports/clock.ts';
 import type { ConsultationStore } from '../../app/ports/consultation-store.ts';
 import { runtimeConfig } from '../../config/runtime.ts';
@@ -10,6 +10,7 @@ import { consultationExpiresAt, consultationState, type Consultation } from '../
 import { consultationKey, consultationTeamStatus, reportTable } from '../../storage/table.ts';
 import { documentClient } from './client.ts';
 import { storageCall, StorageUnavailableError } from './errors.ts';
+import { queryAllPages } from './query-pages.ts';
 
 export interface ConsultationRepositoryOptions {
   client: DynamoDBDocumentClient;
@@ -70,24 +71,12 @@ export class ConsultationRepository implements ConsultationStore {
   }
 
   async listOpen(teamId: string): Promise<Consultation[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await storageCall(() =>
-        this.#client.send(
-          new QueryCommand({
-            TableName: this.#table,
-            IndexName: 'byTeam',
-            KeyConditionExpression: '#teamStatus = :teamStatus',
-            ExpressionAttributeNames: { '#teamStatus': reportTable.indexes.byTeam.partitionKey },
-            ExpressionAttributeValues: { ':teamStatus': consultationTeamStatus(teamId, 'open') },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const { items } = await queryAllPages(this.#client, this.#table, {
+      IndexName: 'byTeam',
+      KeyConditionExpression: '#teamStatus = :teamStatus',
+      ExpressionAttributeNames: { '#teamStatus': reportTable.indexes.byTeam.partitionKey },
+      ExpressionAttributeValues: { ':teamStatus': consultationTeamStatus(teamId, 'open') },
+    });
     return items.filter((item) => !this.#expired(item)).map(consultationFromItem);
   }
 

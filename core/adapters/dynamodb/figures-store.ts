@@ -4,7 +4,6 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   GetCommand,
-  QueryCommand,
   ScanCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -13,6 +12,7 @@ import { FIGURE_COUNTERS, ACK_BUCKET_NAMES, rowId, type Contribution, type Figur
 import { FIGURES_PREFIX, figuresCountedKey, figuresRowKey } from '../../storage/table.ts';
 import type { CountedState, FiguresStore } from '../../app/ports/figures-store.ts';
 import { storageCall } from './errors.ts';
+import { queryAllPages } from './query-pages.ts';
 
 export interface FiguresStoreOptions {
   client: DynamoDBDocumentClient;
@@ -117,26 +117,11 @@ export class DynamoFiguresStore implements FiguresStore {
   }
 
   async #monthRows(month: string): Promise<{ rows: FigureRow[]; consumedCapacity: number }> {
-    const rows: FigureRow[] = [];
-    let consumedCapacity = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await storageCall(() =>
-        this.#client.send(
-          new QueryCommand({
-            TableName: this.#table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :row)',
-            ExpressionAttributeValues: { ':pk': `${FIGURES_PREFIX}${month}`, ':row': 'ROW#' },
-            ReturnConsumedCapacity: 'TOTAL',
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      consumedCapacity += page.ConsumedCapacity?.CapacityUnits ?? 0;
-      rows.push(...(page.Items ?? []).map(rowFromItem));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return { rows, consumedCapacity };
+    const { items, consumedCapacity } = await queryAllPages(this.#client, this.#table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :row)',
+      ExpressionAttributeValues: { ':pk': `${FIGURES_PREFIX}${month}`, ':row': 'ROW#' },
+    });
+    return { rows: items.map(rowFromItem), consumedCapacity };
   }
 
   async replaceAll(rows: FigureRow[], counted: ReadonlyArray<{ subject: string; state: CountedState; expiresAt?: number }>): Promise<void> {
