@@ -1,6 +1,5 @@
 // The staff API (signed-in social-services staff): translates each route into its use case in core/app/cases/
 // and the result into JSON. Also serves the portal pages (GET /cases, /cases/{id}).
-import { reportRepository } from '../../core/adapters/dynamodb/report-repository.ts';
 import { addNote } from '../../core/app/cases/add-note.ts';
 import { assignReport } from '../../core/app/cases/assign-report.ts';
 import { acknowledgeReport, recordReportFeedback } from '../../core/app/cases/change-report.ts';
@@ -10,45 +9,23 @@ import { listCases, searchCases } from '../../core/app/cases/list-cases.ts';
 import { viewReport } from '../../core/app/cases/read-reports.ts';
 import { teamWorkload } from '../../core/app/cases/team-workload.ts';
 import { whoAmI } from '../../core/app/cases/who-am-i.ts';
-import { listCursorSecret } from '../../core/config/secrets.ts';
-import { runtimeConfig } from '../../core/config/runtime.ts';
-import { documentClient } from '../../core/adapters/dynamodb/client.ts';
-import { DynamoChildIndex } from '../../core/adapters/dynamodb/child-index.ts';
-import type { ChildIndex } from '../../core/app/ports/child-index.ts';
 import { askReporterQuestion, verifyReporterOfReport } from '../../core/app/cases/reporter-thread.ts';
 import { isUuid } from '../../core/app/ids.ts';
-import { systemClock, type Clock } from '../../core/app/ports/clock.ts';
-import type { DirectorySource } from '../../core/app/ports/directory.ts';
-import type { ReportStore } from '../../core/app/ports/report-store.ts';
-import { directorySource } from '../../core/directory/source.ts';
 import { notFound } from '../../core/http/errors.ts';
 import type { HttpEvent } from '../../core/http/event.ts';
 import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { json, type HttpResponse } from '../../core/http/responses.ts';
 import { staffIdentity } from '../../core/identity/staff.ts';
+import { defaultCasesDependencies, type CasesDependencies } from './dependencies.ts';
 
+export type { CasesDependencies } from './dependencies.ts';
 export { caseSummary } from '../../core/app/cases/summary.ts';
 export { feedbackSchema } from '../../core/app/cases/change-report.ts';
-
-export interface CasesDependencies {
-  reports: ReportStore;
-  directory: DirectorySource;
-  clock: Clock;
-  /** The key that signs the list's cursors. */
-  cursorSecret: () => Promise<string>;
-  /** The earlier-reports index (read only: cases never hashes). */
-  childIndex?: ChildIndex;
-}
-
-const defaults = (): CasesDependencies => ({ reports: reportRepository(), directory: directorySource(), clock: systemClock, cursorSecret: listCursorSecret,
-  // Lookups read the keys notify recorded on the report: cases holds no hashing key (only notify may use it).
-  childIndex: new DynamoChildIndex({ client: documentClient(), tableName: runtimeConfig().TABLE_NAME }),
-});
 
 export function createCasesHandler(given?: CasesDependencies) {
   let deps = given;
   return async (event: HttpEvent): Promise<HttpResponse> => {
-    deps ??= defaults();
+    deps ??= defaultCasesDependencies();
     const route = event.routeKey;
     const page = route === 'GET /cases' || route === 'GET /cases/{id}' || route === 'GET /cases/{id}/print';
     if (route !== 'GET /cases' && page && !isUuid(event.pathParameters?.id ?? '')) throw notFound('no such report');

@@ -10,32 +10,17 @@ import { refreshSession } from '../../core/app/session/refresh-session.ts';
 import { SessionEndedError, type SessionDependencies } from '../../core/app/session/session.ts';
 import { startSession } from '../../core/app/session/start-session.ts';
 import { runtimeConfig } from '../../core/config/runtime.ts';
-import { HttpError, notFound, serviceUnavailable, unsupportedMediaType } from '../../core/http/errors.ts';
-import { header, type HttpEvent } from '../../core/http/event.ts';
+import { guardCrossSite, portalOrigins, type CrossSiteOptions } from '../../core/http/cross-site.ts';
+import { notFound, serviceUnavailable } from '../../core/http/errors.ts';
+import type { HttpEvent } from '../../core/http/event.ts';
 import { httpHandler, readBody } from '../../core/http/middleware.ts';
 import { json, type HttpResponse } from '../../core/http/responses.ts';
 import { clearedSessionCookie, sessionCookie, sessionCookieValue } from '../../core/http/session-cookie.ts';
 import { logger } from '../../core/observability/logger.ts';
 
-export interface SessionHandlerOptions {
-  /** Origins a browser may call these routes from: the public URL's (and, locally, the page's own host). */
-  allowedOrigins: (event: HttpEvent) => string[];
-}
+export { portalOrigins };
 
-/**
- * Beyond SameSite=Strict: a JSON content type (a cross-site form cannot send one, and a cross-site script needs a
- * CORS preflight this API never grants) and, when the browser names one, an Origin of this site.
- */
-function guardCrossSite(event: HttpEvent, options: SessionHandlerOptions): void {
-  const contentType = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (contentType !== 'application/json') throw unsupportedMediaType(['application/json']);
-  const origin = header(event, 'origin');
-  if (origin !== undefined && !options.allowedOrigins(event).includes(origin)) {
-    throw new HttpError(403, 'this request must come from the portal itself', [{ path: 'Origin', message: 'must be the portal’s own address' }]);
-  }
-}
-
-export function createSessionHandler(deps: () => SessionDependencies, options: SessionHandlerOptions) {
+export function createSessionHandler(deps: () => SessionDependencies, options: CrossSiteOptions) {
   return async (event: HttpEvent): Promise<HttpResponse> => {
     guardCrossSite(event, options);
     try {
@@ -84,15 +69,6 @@ export function cognitoSessionDependencies(): SessionDependencies {
     // Cognito's sign-out ends its hosted UI's own session too, so the next sign-in asks again; then back to the portal.
     signedOutUrl: `${signInUrl}/logout?${new URLSearchParams({ client_id: config.AUTH_CLIENT_ID, logout_uri: portal })}`,
   };
-}
-
-/** The public URL's origin; in local mode the page's own host as well (tests open 127.0.0.1, PUBLIC_URL says localhost). */
-export function portalOrigins(event: HttpEvent): string[] {
-  const config = runtimeConfig();
-  const origins = [new URL(config.PUBLIC_URL).origin];
-  const host = header(event, 'host');
-  if (config.LOCAL_MODE === 'true' && host) origins.push(`http://${host}`);
-  return origins;
 }
 
 let dependencies: SessionDependencies | undefined;
